@@ -1,9 +1,10 @@
 // Builds dist/airlock.cjs: one minified CommonJS bundle (start-up matters), with the
 // rule packs compiled in so the hot path never parses YAML.
-import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -25,7 +26,8 @@ await build({
 const { loadPackTexts } = await import(pathToFileURL(join(root, 'dist', 'build', 'load-packs.mjs')).href);
 const { packs: loaded, problems } = loadPackTexts(packs);
 if (problems.length > 0) {
-  for (const p of problems) console.error(`${p.file}:${p.line ?? 0}: ${p.rule ?? ''} ${p.message} (${p.fix})`);
+  for (const p of problems)
+    console.error(`${p.file}:${p.line ?? 0}: ${p.rule ?? ''} ${p.message} (${p.fix})`);
   process.exit(1);
 }
 writeFileSync(join(root, 'dist', 'packs.json'), JSON.stringify(loaded));
@@ -40,7 +42,18 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
-  external: ['better-sqlite3', 'node-pty', 'libpg-query', 'node-sql-parser', 'yaml', 'cosmiconfig', 'ink', 'react', 'commander', 'react-devtools-core'],
+  external: [
+    'better-sqlite3',
+    'node-pty',
+    'libpg-query',
+    'node-sql-parser',
+    'yaml',
+    'cosmiconfig',
+    'ink',
+    'react',
+    'commander',
+    'react-devtools-core',
+  ],
   loader: { '.json': 'json' },
 };
 
@@ -50,4 +63,6 @@ await build({
   outfile: join(root, 'dist', 'airlock.cjs'),
   alias: { '#embedded-packs': join(root, 'dist', 'packs.json') },
 });
-console.log(`built dist/airlock.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`);
+console.log(
+  `built dist/airlock.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`,
+);

@@ -1,8 +1,8 @@
 // The decision for a whole line: plain data that the prompt, --json and the audit row render.
 
-import type { Unknown } from '../parse/command.js';
 import type { Finding } from '../classify/finding.js';
 import type { Effect } from '../classify/rule.js';
+import type { Unknown } from '../parse/command.js';
 
 export type Decision = 'allow' | 'approve' | 'deny';
 export type EnvironmentName = 'local' | 'dev' | 'staging' | 'prod' | 'unknown';

@@ -65,19 +65,7 @@ export interface Assignment {
   span: Span;
 }
 
-export type RedirectOp =
-  | '<'
-  | '>'
-  | '>>'
-  | '>|'
-  | '<>'
-  | '&>'
-  | '&>>'
-  | '<&'
-  | '>&'
-  | '<<'
-  | '<<-'
-  | '<<<';
+export type RedirectOp = '<' | '>' | '>>' | '>|' | '<>' | '&>' | '&>>' | '<&' | '>&' | '<<' | '<<-' | '<<<';
 
 export interface Heredoc {
   delimiter: string;

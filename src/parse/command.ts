@@ -111,14 +111,41 @@ export interface SimpleCommand {
 
 /** Something the parse stage could not know, and why. */
 export interface Unknown {
+  kind:
+    | 'syntax-error'
+    | 'limit'
+    | 'unreadable-source'
+    | 'nesting-depth'
+    | 'dynamic-argument'
+    | 'unsupported'
+    | 'recognizer';
   reason: string;
   /** The command text it concerns, when there is one. */
   command?: string;
   span?: Span;
 }
 
+/**
+ * A shape in the line that hides or multiplies what runs. The pipeline turns each into an
+ * invocation of the pseudo-tool `shell` (subcommand = kind) so rule packs decide on it.
+ */
+export interface Hazard {
+  kind: /** A function that calls itself in the background or a pipeline: `:(){ :|:& };:` */
+    | 'fork-bomb'
+    /** The program name is not known statically: `$CMD args`, `$(echo rm) x`. */
+    | 'dynamic-command'
+    /** `eval`, `sh -c`, `source` of text that is not known statically. */
+    | 'dynamic-eval';
+  reason: string;
+  /** The command it concerns. */
+  command?: SimpleCommand;
+  text: string;
+  span: Span;
+}
+
 export interface LineAnalysis {
   commands: SimpleCommand[];
+  hazards: Hazard[];
   unknowns: Unknown[];
   /** Set when the line does not parse; commands may still hold what was salvaged. */
   error?: { kind: 'syntax' | 'limit'; message: string; offset: number };

@@ -98,6 +98,8 @@ export interface RecognizeContext {
   home?: string;
   /** The project root (git top level, else cwd). */
   projectRoot: string;
+  /** airlock's own files and directories (config, store, trash, shims, install). */
+  airlockPaths: string[];
   fs: FsView;
 }
 
