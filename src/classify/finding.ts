@@ -31,6 +31,7 @@ export interface Finding {
   alternatives: string[];
   probe?: string;
   catastrophic: boolean;
+  denyIn?: ('local' | 'dev' | 'staging' | 'prod' | 'unknown')[];
   regenerableExempt: boolean;
   /** The command text the finding comes from. */
   command: string;

@@ -67,6 +67,8 @@ export interface Rule {
   probe?: string;
   /** Refuse outright, whatever the environment (`rm -rf /`, `mkfs` on a mounted disk). */
   catastrophic: boolean;
+  /** Refuse outright when the target's environment is one of these (`DROP DATABASE` in prod). */
+  denyIn?: ('local' | 'dev' | 'staging' | 'prod' | 'unknown')[];
   /** A destroy whose every target is regenerable (node_modules, dist…) needs no approval. */
   regenerableExempt: boolean;
   match: Condition;
