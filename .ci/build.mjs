@@ -1,5 +1,5 @@
 // Builds dist/airlock.cjs: one minified CommonJS bundle (start-up matters), with the
-// rule packs compiled in so the hot path never parses YAML.
+// rule packs compiled in (as a JSON string) so the hot path never parses YAML.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,7 +30,6 @@ if (problems.length > 0) {
     console.error(`${p.file}:${p.line ?? 0}: ${p.rule ?? ''} ${p.message} (${p.fix})`);
   process.exit(1);
 }
-writeFileSync(join(root, 'dist', 'packs.json'), JSON.stringify(loaded));
 
 const common = {
   bundle: true,
@@ -41,7 +40,8 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" },
   external: [
     'better-sqlite3',
     'node-pty',
@@ -61,7 +61,11 @@ await build({
   ...common,
   entryPoints: [join(root, 'src', 'cli.ts')],
   outfile: join(root, 'dist', 'airlock.cjs'),
-  alias: { '#embedded-packs': join(root, 'dist', 'packs.json') },
+  define: {
+    ...common.define,
+    __AIRLOCK_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    __AIRLOCK_PACKS_JSON__: JSON.stringify(JSON.stringify(loaded)),
+  },
 });
 console.log(
   `built dist/airlock.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`,

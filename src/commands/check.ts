@@ -1,0 +1,160 @@
+// `airlock check`: what airlock would do with a command line, and why. Runs nothing.
+
+import { existsSync, readSync, statSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evaluateLine } from '../decide/evaluate.js';
+import type { Decision } from '../decide/verdict.js';
+import { exitCodes } from '../exec/exit-codes.js';
+import { buildRunContext, callerEnv, type RunContext } from './context.js';
+import { renderVerdictText, verdictBatchJson, verdictJson } from './render-verdict.js';
+import { styleFor } from './style.js';
+
+export const checkHelp = `Usage: airlock check [options] 'COMMAND LINE'
+       airlock check --batch < lines.jsonl
+
+Shows what airlock would do with a command line: allow it, ask a person to approve it,
+or refuse it, with each rule that matched and why. Runs nothing.
+
+Options:
+  --json          print the verdict as one JSON object
+  --batch         read JSON Lines from stdin ({"cmd": "..."} per line) and write one
+                  JSON verdict per line, in order; bad lines get {"error", "decision":"approve"}
+  --cwd DIR       evaluate as if run in DIR
+  --env KEY=VALUE evaluate with this variable set (repeatable)
+  -h, --help      show this help
+
+Exit status: ${exitCodes.ok} allow, ${exitCodes.needsApproval} needs approval, ${exitCodes.refused} refused, ${exitCodes.usage} usage error.
+With --batch the status is ${exitCodes.ok} once every line is answered.
+
+Examples:
+  airlock check 'git push --force origin main'
+  airlock check --json 'kubectl delete ns payments --context prod-eu'
+  airlock check --cwd ~/src/app --env KUBECONFIG=/tmp/kc 'kubectl apply -f k8s/'
+`;
+
+export function exitCodeFor(decision: Decision): number {
+  return decision === 'allow'
+    ? exitCodes.ok
+    : decision === 'approve'
+      ? exitCodes.needsApproval
+      : exitCodes.refused;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`airlock check: ${message}\nRun 'airlock check --help' for usage.\n`);
+  return exitCodes.usage;
+}
+
+function* stdinLines(): Generator<string> {
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let pending = '';
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+      throw error;
+    }
+    if (n === 0) break;
+    pending += chunk.toString('utf8', 0, n);
+    let start = 0;
+    for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
+      yield pending.slice(start, nl);
+      start = nl + 1;
+    }
+    pending = pending.slice(start);
+  }
+  if (pending.length > 0) yield pending;
+}
+
+function batchAnswer(input: string, ctx: RunContext): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input);
+  } catch {
+    return JSON.stringify({ error: 'not valid JSON', decision: 'approve' });
+  }
+  const cmd = (parsed as { cmd?: unknown } | null)?.cmd;
+  if (typeof cmd !== 'string') {
+    return JSON.stringify({ error: 'no "cmd" string in this line', decision: 'approve' });
+  }
+  try {
+    return JSON.stringify(verdictBatchJson(evaluateLine(cmd, ctx.options)));
+  } catch (error) {
+    return JSON.stringify({ error: `internal error: ${(error as Error).message}`, decision: 'approve' });
+  }
+}
+
+function runBatch(ctx: RunContext): number {
+  let out: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (out.length > 0) writeSync(1, `${out.join('\n')}\n`);
+    out = [];
+    size = 0;
+  };
+  for (const line of stdinLines()) {
+    const answer = batchAnswer(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
+    out.push(answer);
+    size += answer.length;
+    if (size > 1 << 16) flush();
+  }
+  flush();
+  return exitCodes.ok;
+}
+
+export function runCheck(args: string[], env: NodeJS.ProcessEnv): number {
+  let parsed: ReturnType<typeof parseCheckArgs>;
+  try {
+    parsed = parseCheckArgs(args);
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(checkHelp);
+    return exitCodes.ok;
+  }
+  const evalEnv = callerEnv(env);
+  for (const pair of values.env ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return usageError(`--env expects KEY=VALUE, got '${pair}'`);
+    evalEnv[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const cwd = resolve(values.cwd ?? process.cwd());
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) return usageError(`--cwd ${cwd} is not a directory`);
+  if (values.cwd !== undefined) evalEnv.PWD = cwd;
+  const ctx = buildRunContext(evalEnv, cwd);
+
+  if (values.batch) {
+    if (positionals.length > 0) return usageError('--batch reads lines from stdin; give no command line');
+    return runBatch(ctx);
+  }
+  if (positionals.length === 0) return usageError('give the command line to check, in quotes');
+  const line = positionals.join(' ');
+  const verdict = evaluateLine(line, ctx.options);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(verdictJson(verdict), null, 2)}\n`);
+  } else {
+    process.stdout.write(renderVerdictText(line, verdict, styleFor(process.stdout, env)));
+  }
+  return exitCodeFor(verdict.decision);
+}
+
+function parseCheckArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      batch: { type: 'boolean' },
+      cwd: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

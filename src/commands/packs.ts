@@ -1,0 +1,35 @@
+// The rule packs a run uses: the built-in ones compiled into the bundle, or read from
+// rules/ when running from source (tests), plus any the config names.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPackFiles } from '../classify/load-packs.js';
+import type { Pack, PackProblem } from '../classify/rule.js';
+
+declare const __AIRLOCK_PACKS_JSON__: string | undefined;
+
+let builtIn: Pack[] | undefined;
+
+export function builtInPacks(): Pack[] {
+  if (builtIn !== undefined) return builtIn;
+  if (typeof __AIRLOCK_PACKS_JSON__ === 'string') {
+    builtIn = JSON.parse(__AIRLOCK_PACKS_JSON__) as Pack[];
+  } else {
+    const rulesDir = new URL('../../rules/', import.meta.url).pathname;
+    const files = readdirSync(rulesDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(rulesDir, f));
+    const { packs, problems } = loadPackFiles(files);
+    if (problems.length > 0) throw new Error(`built-in rule packs have problems: ${problems[0]?.message}`);
+    builtIn = packs;
+  }
+  return builtIn as Pack[];
+}
+
+/** Built-in packs plus user and project packs; problems in extra packs come back as data. */
+export function allPacks(extraFiles: readonly string[]): { packs: Pack[]; problems: PackProblem[] } {
+  if (extraFiles.length === 0) return { packs: builtInPacks(), problems: [] };
+  const extra = loadPackFiles([...extraFiles]);
+  return { packs: [...builtInPacks(), ...extra.packs], problems: extra.problems };
+}

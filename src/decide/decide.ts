@@ -1,0 +1,104 @@
+// Findings × policy × environment → Verdict. The strictest finding wins; what could not
+// be known is never silently allowed.
+
+import type { Finding } from '../classify/finding.js';
+import type { Effect } from '../classify/rule.js';
+import type { Unknown } from '../parse/command.js';
+import { localEnvironment, nameMatches, resolveEnvironment, stricter } from './environment.js';
+import type { Policy } from './policy.js';
+import type { DecidedFinding, Decision, Environment, Verdict } from './verdict.js';
+
+const decisionRank: Record<Decision, number> = { allow: 0, approve: 1, deny: 2 };
+const effectRank: Record<Effect, number> = { read: 0, write: 1, destroy: 2 };
+
+function isProtected(finding: Finding, policy: Policy): string | undefined {
+  if (policy.protected.length === 0) return undefined;
+  const names: string[] = [];
+  for (const t of finding.invocation.targets) {
+    if (t.value !== undefined) names.push(t.value);
+    if (t.resolved !== undefined) names.push(t.resolved);
+  }
+  for (const h of finding.invocation.envHints) if (h.value !== undefined) names.push(h.value);
+  for (const pattern of policy.protected) {
+    for (const name of names) {
+      const hit = pattern.includes('/')
+        ? name === pattern || name.startsWith(`${pattern.replace(/\/+$/, '')}/`) || nameMatches(pattern, name)
+        : nameMatches(pattern, name);
+      if (hit) return pattern;
+    }
+  }
+  return undefined;
+}
+
+function allRegenerable(finding: Finding): boolean {
+  const targets = finding.invocation.targets;
+  return targets.length > 0 && targets.every((t) => t.traits.includes('regenerable'));
+}
+
+function decideFinding(finding: Finding, policy: Policy): DecidedFinding {
+  const environment: Environment = resolveEnvironment(
+    finding.invocation.envHints,
+    policy,
+    finding.invocation.remote,
+  );
+  const at = environment.name === 'local' ? 'on this machine' : `in ${environment.name}`;
+  const decided = (decision: Decision, why: string): DecidedFinding => ({
+    ...finding,
+    decision,
+    environment,
+    why,
+  });
+
+  const override = policy.rules[finding.rule];
+  if (override !== undefined)
+    return decided(override, `configured: rule ${finding.rule} is set to ${override}`);
+  if (finding.catastrophic) return decided('deny', 'catastrophic and irreversible: refused outright');
+  if (finding.denyIn?.includes(environment.name)) {
+    return decided('deny', `refused outright ${at}`);
+  }
+  const guarded = isProtected(finding, policy);
+  if (guarded !== undefined && finding.effect !== 'read') {
+    return decided('approve', `touches protected target ${guarded}`);
+  }
+  switch (finding.effect) {
+    case 'read':
+      return decided('allow', 'reads only');
+    case 'write':
+      if (environment.name === 'local' || environment.name === 'dev')
+        return decided('allow', `a write ${at}`);
+      return decided('approve', `a write ${at} needs approval`);
+    case 'destroy':
+      if (finding.regenerableExempt && allRegenerable(finding)) {
+        return decided('allow', 'deletes only regenerable files (build output, caches, dependencies)');
+      }
+      return decided('approve', `destroys data ${at}: needs approval`);
+  }
+}
+
+export function decide(findings: readonly Finding[], unknowns: readonly Unknown[], policy: Policy): Verdict {
+  const decidedFindings = findings.map((f) => decideFinding(f, policy));
+  let decision: Decision = unknowns.length > 0 ? 'approve' : 'allow';
+  let environment: Environment = localEnvironment;
+  let strongest: Effect | undefined;
+  for (const f of decidedFindings) {
+    if (decisionRank[f.decision] > decisionRank[decision]) decision = f.decision;
+    environment = stricter(environment, f.environment);
+    if (strongest === undefined || effectRank[f.effect] > effectRank[strongest]) strongest = f.effect;
+  }
+  const effect: Verdict['effect'] = strongest ?? (unknowns.length > 0 ? 'unknown' : 'none');
+
+  const reasons: string[] = [];
+  for (const f of decidedFindings) {
+    if (f.decision === decision && decision !== 'allow') reasons.push(`${f.rule}: ${f.why}`);
+  }
+  if (unknowns.length > 0) {
+    reasons.push(
+      `${unknowns.length === 1 ? 'one part' : `${unknowns.length} parts`} of the line cannot be known before it runs: needs approval`,
+    );
+  }
+  if (reasons.length === 0)
+    reasons.push(findings.length === 0 ? 'nothing in the line is guarded' : 'every finding is allowed');
+  // Order findings strictest first so the prompt and --json lead with what matters.
+  decidedFindings.sort((a, b) => decisionRank[b.decision] - decisionRank[a.decision]);
+  return { decision, effect, findings: decidedFindings, unknowns: [...unknowns], environment, reasons };
+}

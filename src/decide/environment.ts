@@ -1,0 +1,125 @@
+// Maps the names a command touches (kube context, AWS profile, database host…) to an
+// environment, using the policy's patterns; the strictest match wins.
+
+import type { EnvHint, EnvHintKind } from '../tools/invocation.js';
+import type { Policy } from './policy.js';
+import type { Environment, EnvironmentName } from './verdict.js';
+
+/** Hints that say where a command acts; namespaces, regions and remotes only qualify it. */
+const locating: ReadonlySet<EnvHintKind> = new Set<EnvHintKind>([
+  'kube-context',
+  'aws-profile',
+  'aws-account',
+  'endpoint',
+  'gcp-project',
+  'azure-subscription',
+  'db-host',
+  'db-name',
+  'tf-workspace',
+  'host',
+]);
+
+const order: readonly Exclude<EnvironmentName, 'unknown'>[] = ['prod', 'staging', 'dev', 'local'];
+
+/** How strict each environment is for writes: unknown sits with staging, below prod. */
+export const strictness: Record<EnvironmentName, number> = {
+  local: 0,
+  dev: 1,
+  unknown: 2,
+  staging: 3,
+  prod: 4,
+};
+
+export const localEnvironment: Environment = { name: 'local', source: 'runs on this machine' };
+
+function wildcardMatches(pattern: string, text: string): boolean {
+  // Iterative `*` matching: linear in practice, no regex built from user input.
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/**
+ * A pattern matches the whole name, or one of its parts split at `-_./:@`: `prod` matches
+ * `prod-eu` and `db.prod.internal` but not `product-api`.
+ */
+export function nameMatches(pattern: string, name: string): boolean {
+  const p = pattern.toLowerCase();
+  const n = name.toLowerCase();
+  if (p.includes('*')) return wildcardMatches(p, n);
+  if (p === n) return true;
+  for (const part of n.split(/[-_./:@]+/)) if (part === p) return true;
+  return false;
+}
+
+export function environmentOfName(name: string, policy: Policy): EnvironmentName | undefined {
+  for (const env of order) {
+    for (const pattern of policy.environments[env]) if (nameMatches(pattern, name)) return env;
+  }
+  return undefined;
+}
+
+function describe(hint: EnvHint): string {
+  return `${hint.kind.replace('-', ' ')} ${hint.value ?? '(unknown)'} from ${hint.source}`;
+}
+
+/**
+ * The environment an invocation acts on. No locating hint means it acts on this machine.
+ * A hint whose value is unknown, or names that match no pattern, leave it `unknown`,
+ * unless another hint did match (a local host with an unrecognized database name is local).
+ */
+export function resolveEnvironment(
+  hints: readonly EnvHint[],
+  policy: Policy,
+  remoteHost?: string,
+): Environment {
+  const relevant = hints.filter((h) => locating.has(h.kind));
+  if (remoteHost !== undefined) relevant.push({ kind: 'host', value: remoteHost, source: 'ssh destination' });
+  if (relevant.length === 0) return localEnvironment;
+  let best: Environment | undefined;
+  let unresolved: Environment | undefined;
+  for (const hint of relevant) {
+    if (hint.value === undefined) {
+      unresolved ??= { name: 'unknown', source: describe(hint) };
+      continue;
+    }
+    const name = environmentOfName(hint.value, policy);
+    if (name === undefined) {
+      unresolved ??= {
+        name: 'unknown',
+        value: hint.value,
+        source: `${describe(hint)} matches no environment pattern`,
+      };
+      continue;
+    }
+    if (best === undefined || strictness[name] > strictness[best.name]) {
+      best = { name, value: hint.value, source: describe(hint) };
+    }
+  }
+  if (best === undefined) return unresolved ?? localEnvironment;
+  // An unknown locator outranks a dev/local match only when it could be the real target.
+  if (unresolved && unresolved.value === undefined && strictness.unknown > strictness[best.name])
+    return unresolved;
+  return best;
+}
+
+export function stricter(a: Environment, b: Environment): Environment {
+  return strictness[b.name] > strictness[a.name] ? b : a;
+}

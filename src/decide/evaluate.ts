@@ -1,0 +1,131 @@
+// The pure pipeline for one line or argv: parse → recognize → classify → decide.
+// Every entry (check, shim, sh, hook) calls this; none has its own copy of the flow.
+
+import { dirname, join } from 'node:path';
+import { type ClassifyContext, classify } from '../classify/classify.js';
+import type { Finding } from '../classify/finding.js';
+import type { Pack } from '../classify/rule.js';
+import { analyzeArgv, analyzeLine } from '../parse/analyze.js';
+import type { AnalyzeContext, LineAnalysis, SimpleCommand, Unknown } from '../parse/command.js';
+import { hazardInvocation, recognize } from '../tools/index.js';
+import type { FsView, Invocation, RecognizeContext } from '../tools/invocation.js';
+import { decide } from './decide.js';
+import { defaultPolicy, type Policy } from './policy.js';
+import type { Verdict } from './verdict.js';
+
+export interface EvaluateOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  packs: readonly Pack[];
+  policy?: Policy;
+  /** The file system as recognizers see it; omit for a world where no path exists. */
+  fs?: FsView;
+  airlockPaths?: string[];
+  /** Defaults to the nearest directory above cwd holding `.git`, else cwd. */
+  projectRoot?: string;
+}
+
+/** Everything the pipeline worked out, for `check --json`, the prompt's details view and the audit row. */
+export interface Evaluation {
+  verdict: Verdict;
+  analysis: LineAnalysis;
+  invocations: Invocation[];
+}
+
+const emptyFs: FsView = {
+  realpath: () => undefined,
+  stat: () => undefined,
+  readText: () => undefined,
+};
+
+/** Largest script `source`/`bash FILE` will read and re-parse. */
+const sourceLimit = 256 * 1024;
+/** Recognizers may hand back commands run inside a tool (kubectl exec …); bound the recursion. */
+const maxInnerDepth = 4;
+
+export function findProjectRoot(cwd: string, fs: FsView): string {
+  let dir = cwd;
+  for (let i = 0; i < 64; i++) {
+    if (fs.stat(join(dir, '.git')) !== undefined) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return cwd;
+}
+
+function recognizeAll(
+  commands: readonly SimpleCommand[],
+  ctx: RecognizeContext,
+  out: Invocation[],
+  unknowns: Unknown[],
+  depth: number,
+): void {
+  for (const command of commands) {
+    const recognition = recognize(command, ctx);
+    out.push(...recognition.invocations);
+    if (recognition.inner && recognition.inner.length > 0) {
+      if (depth >= maxInnerDepth) {
+        unknowns.push({
+          kind: 'nesting-depth',
+          reason: 'commands nested too deeply inside tools',
+          command: command.text,
+        });
+      } else {
+        recognizeAll(recognition.inner, ctx, out, unknowns, depth + 1);
+      }
+    }
+  }
+}
+
+function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Evaluation {
+  const fs = options.fs ?? emptyFs;
+  const policy = options.policy ?? defaultPolicy;
+  const ctx: ClassifyContext = {
+    env: options.env,
+    cwd: options.cwd,
+    home: options.env.HOME,
+    projectRoot: options.projectRoot ?? findProjectRoot(options.cwd, fs),
+    airlockPaths: options.airlockPaths ?? [],
+    fs,
+    regenerable: policy.regenerable,
+  };
+  const unknowns: Unknown[] = [...analysis.unknowns];
+  const invocations: Invocation[] = analysis.hazards.map(hazardInvocation);
+  recognizeAll(analysis.commands, ctx, invocations, unknowns, 0);
+
+  const findings: Finding[] = [];
+  for (const invocation of invocations) {
+    findings.push(...classify(invocation, options.packs, ctx));
+    for (const reason of invocation.unknowns) {
+      unknowns.push({
+        kind: 'recognizer',
+        reason,
+        command: invocation.command.text,
+        span: invocation.command.span,
+      });
+    }
+  }
+  return { verdict: decide(findings, unknowns, policy), analysis, invocations };
+}
+
+function analyzeContext(options: EvaluateOptions): AnalyzeContext {
+  const fs = options.fs ?? emptyFs;
+  return { env: options.env, cwd: options.cwd, readFile: (path) => fs.readText(path, sourceLimit) };
+}
+
+export function evaluateLineFully(line: string, options: EvaluateOptions): Evaluation {
+  return evaluateAnalysis(analyzeLine(line, analyzeContext(options)), options);
+}
+
+export function evaluateArgvFully(argv: string[], options: EvaluateOptions): Evaluation {
+  return evaluateAnalysis(analyzeArgv(argv, analyzeContext(options)), options);
+}
+
+export function evaluateLine(line: string, options: EvaluateOptions): Verdict {
+  return evaluateLineFully(line, options).verdict;
+}
+
+export function evaluateArgv(argv: string[], options: EvaluateOptions): Verdict {
+  return evaluateArgvFully(argv, options).verdict;
+}
