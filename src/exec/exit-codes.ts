@@ -1,44 +1,61 @@
-// airlock's own exit statuses. A command that runs returns its own status verbatim; these
-// are used only when airlock itself ends the run. Values follow sysexits(3) where one fits.
+// airlock's own exit statuses. A command that runs returns its own status verbatim; these are
+// used only when airlock itself ends the run, so they sit where common programs do not.
+
+// Why 90–99: 0–2 are everyone's, 64–78 are sysexits (used by mail tools, BSD utilities and many
+// CLIs, so a program's own 75 would read as "needs approval"), 125–127 belong to shells and env,
+// 128+N means "killed by signal N", 255 is ssh's. Nothing widely used sits in the nineties.
 
 export const exitCodes = {
   /** The command was allowed (check) or airlock's own command succeeded. */
   ok: 0,
-  /** Bad arguments to airlock itself. */
-  usage: 64,
-  /** A bug in airlock: the command was not run. */
-  internal: 70,
-  /** The audit log could not be written, so a command that is not a read was not run. */
-  auditUnavailable: 73,
-  /** Nobody approved the request before the wait ran out. */
-  approvalTimeout: 74,
+  /** Policy refuses the command outright (catastrophic, or a configured deny); not run. */
+  refused: 90,
   /** The command needs a person's approval and was not run (yet). */
-  needsApproval: 75,
-  /** A person denied the request. */
-  deniedByPerson: 76,
-  /** Policy refuses the command outright. */
-  refused: 77,
-  /** A configuration file is invalid. */
-  config: 78,
-  /** The program was not found (as a shell reports it). */
-  notFound: 127,
-  /** The program exists but cannot be executed. */
+  needsApproval: 91,
+  /** A person was asked and denied the request; not run. */
+  deniedByPerson: 92,
+  /** Nobody approved the request before the wait ran out; not run. */
+  approvalTimeout: 93,
+  /** The audit log could not be written, so a command that is not a read was not run. */
+  auditUnavailable: 94,
+  /** A configuration file or rule pack is invalid; not run. */
+  config: 95,
+  /** Bad arguments to airlock itself. */
+  usage: 96,
+  /** A shim would have run itself again (a PATH loop, or too many nested airlock calls); not run. */
+  shimLoop: 97,
+  /** A bug in airlock: the command was not run, or its outcome is unknown. */
+  internal: 99,
+  /** As in the shell: the program exists but cannot be executed. */
   notExecutable: 126,
+  /** As in the shell: the program was not found. */
+  notFound: 127,
 } as const;
 
 export type ExitCodeName = keyof typeof exitCodes;
 
-/** The table the README and `airlock --help` print. */
+/** The table the README and `airlock --help` print: [code, meaning]. */
 export const exitCodeTable: readonly [number, string][] = [
   [exitCodes.ok, 'allowed (check), or the command ran and exited 0; otherwise the command’s own status'],
-  [exitCodes.usage, 'usage error in airlock’s own arguments'],
-  [exitCodes.internal, 'internal error in airlock; the command was not run'],
-  [exitCodes.auditUnavailable, 'the audit log could not be written; only reads run'],
-  [exitCodes.approvalTimeout, 'no one approved the request in time'],
+  [exitCodes.refused, 'refused by policy (catastrophic or configured deny); not run'],
   [exitCodes.needsApproval, 'needs a person’s approval; not run'],
-  [exitCodes.deniedByPerson, 'a person denied the request'],
-  [exitCodes.refused, 'refused by policy (catastrophic or configured deny)'],
-  [exitCodes.config, 'invalid configuration'],
-  [exitCodes.notExecutable, 'the real program is not executable'],
-  [exitCodes.notFound, 'the real program was not found'],
+  [exitCodes.deniedByPerson, 'a person denied the request; not run'],
+  [exitCodes.approvalTimeout, 'no one approved the request in time; not run'],
+  [exitCodes.auditUnavailable, 'the audit log could not be written; only reads run'],
+  [exitCodes.config, 'invalid configuration or rule pack; not run'],
+  [exitCodes.usage, 'usage error in airlock’s own arguments'],
+  [exitCodes.shimLoop, 'a shim would have run itself again (check PATH); not run'],
+  [exitCodes.internal, 'internal error in airlock'],
+  [exitCodes.notExecutable, 'the real program is not executable (as in the shell)'],
+  [exitCodes.notFound, 'the real program was not found (as in the shell)'],
 ];
+
+/** The same table as Markdown, with the pass-through rows first, for the README. */
+export const exitCodeTableMarkdown: string = [
+  '| exit status | meaning |',
+  '| --- | --- |',
+  '| 0–255 | the command ran: its own exit status, unchanged |',
+  '| killed by signal N | the command died of signal N, and airlock dies of the same signal (a shell shows 128+N) |',
+  ...exitCodeTable.filter(([code]) => code !== 0).map(([code, meaning]) => `| ${code} | ${meaning} |`),
+  '',
+].join('\n');
