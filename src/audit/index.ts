@@ -1,0 +1,20 @@
+// The audit store: hash-chained log, verification, queries and session transcripts.
+
+export { appendAudit, toContent } from './append.js';
+export { CONTENT_COLUMNS, GENESIS_HASH, hashRow, serializeContent } from './canonical.js';
+export { ANCHOR_FILE, KEY_FILE } from './key.js';
+export { exportJsonLines, followAudit, queryAudit } from './query.js';
+export { isSecretName, MASK, redact, redactJson, redactWords } from './redact.js';
+export { latestVersion, type Migration, migrate, migrations } from './schema.js';
+export {
+  appendTranscript,
+  endSession,
+  readSession,
+  type SessionRecord,
+  type SessionStart,
+  startSession,
+  type TranscriptEvent,
+} from './sessions.js';
+export { type AuditStore, AuditStoreError, closeStore, DB_FILE, openStore } from './store.js';
+export type * from './types.js';
+export { verifyStore } from './verify.js';

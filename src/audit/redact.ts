@@ -1,0 +1,144 @@
+// Removes secrets (passwords, tokens, keys) from argv, lines and JSON before they are stored.
+
+export const MASK = '***';
+
+const MYSQL_FAMILY = new Set([
+  'mysql',
+  'mariadb',
+  'mysqldump',
+  'mysqladmin',
+  'mysqlimport',
+  'mysqlshow',
+  'mysqlcheck',
+]);
+
+/** Environment-style names whose value is a secret. `PWD`/`OLDPWD` are directories, not passwords. */
+export function isSecretName(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (upper === 'PWD' || upper === 'OLDPWD') return false;
+  return /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|_PWD$|^PGPASS/.test(upper);
+}
+
+/** `--password`, `--token`, `--client-secret`, `--github-token`…; `--no-password` takes no value. */
+function isSecretFlag(flag: string): boolean {
+  const name = flag.replace(/^-+/, '').toLowerCase();
+  if (name.startsWith('no-')) return false;
+  return /(?:^|-)(?:password|passwd|token|secret|api-?key|access-key)$/.test(name);
+}
+
+// Tokens shaped like well-known credentials; the prefix is kept so the reader knows what it was.
+const TOKEN_SHAPES: readonly [RegExp, string][] = [
+  [/\b(gh[pousr]_)[A-Za-z0-9]{20,}/g, '$1'],
+  [/\b(github_pat_)[A-Za-z0-9_]{20,}/g, '$1'],
+  [/\b(glpat-)[A-Za-z0-9_-]{20,}/g, '$1'],
+  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/g, '$1'],
+  [/\b(xox[abposr]-)[A-Za-z0-9-]{8,}/g, '$1'],
+  [/\b(sk-(?:proj-|ant-)?)[A-Za-z0-9_-]{20,}/g, '$1'],
+];
+
+// scheme://user:password@host: keep the user, drop the password (RFC 3986 userinfo has no / ? #).
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@'"]*):([^\s/?#@'"]+)@/gi;
+// NAME=value inside a word: `PGPASSWORD=x`, `--env=AWS_SECRET_ACCESS_KEY=x`, `?token=x&`, conninfo `password=x`.
+const ASSIGNMENT = /(?<![\w-])([A-Za-z_][A-Za-z0-9_]*)=('[^']*'|"[^"]*"|[^\s'",;&]*)/g;
+const AUTH_SCHEME = /\b([Bb]earer|Basic)(\s+)[^\s'"]+/g;
+
+function redactWithin(token: string): string {
+  let out = token.replace(URL_PASSWORD, `$1:${MASK}@`);
+  out = out.replace(ASSIGNMENT, (whole, name: string) => (isSecretName(name) ? `${name}=${MASK}` : whole));
+  out = out.replace(AUTH_SCHEME, `$1$2${MASK}`);
+  for (const [shape, keep] of TOKEN_SHAPES) out = out.replace(shape, `${keep}${MASK}`);
+  return out;
+}
+
+function programName(token: string): string {
+  const bare = token.replace(/^['"]|['"]$/g, '');
+  return bare.slice(bare.lastIndexOf('/') + 1);
+}
+
+/** Whether the word after `token` is a secret value. */
+function secretFollows(token: string): boolean {
+  const bare = token.replace(/^['"]|['"]$/g, '');
+  if (isSecretFlag(bare) && bare.startsWith('--')) return true;
+  // `-H 'Authorization: Bearer x'` split by a shell-less caller; `aws configure set aws_secret_access_key x`.
+  return /^(?:Bearer|Basic)$/i.test(bare) || /^aws_(?:secret_access_key|session_token)$/i.test(bare);
+}
+
+/** Redacts a list of words (argv, or a line split into words). Words are rewritten, never merged. */
+export function redactWords(words: readonly string[]): string[] {
+  const mysql = words.some((w) => MYSQL_FAMILY.has(programName(w)));
+  const out: string[] = [];
+  let maskNext = false;
+  for (const word of words) {
+    if (maskNext && !word.startsWith('-')) {
+      out.push(MASK);
+      maskNext = false;
+      continue;
+    }
+    maskNext = false;
+    const flag = /^(--?[A-Za-z0-9][A-Za-z0-9-]*)=/.exec(word);
+    if (flag?.[1] && isSecretFlag(flag[1])) {
+      out.push(`${flag[1]}=${MASK}`);
+      continue;
+    }
+    // mysql takes its password glued to -p (`-psecret`); a bare `-p` prompts instead.
+    if (mysql && /^-p./.test(word)) {
+      out.push(`-p${MASK}`);
+      continue;
+    }
+    maskNext = secretFollows(word);
+    out.push(redactWithin(word));
+  }
+  return out;
+}
+
+/** Splits text into words (quotes kept, whitespace between quotes kept inside the word) and gaps. */
+function splitWords(text: string): { words: string[]; gaps: string[] } {
+  const words: string[] = [];
+  const gaps: string[] = [];
+  let i = 0;
+  let gapStart = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    gaps.push(text.slice(gapStart, i));
+    if (i >= text.length) break;
+    const start = i;
+    let quote = '';
+    while (i < text.length) {
+      const c = text[i] as string;
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"') i++;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === '\\') i++;
+      else if (/\s/.test(c)) break;
+      i++;
+    }
+    words.push(text.slice(start, Math.min(i, text.length)));
+    gapStart = i;
+  }
+  if (gaps.length === words.length) gaps.push('');
+  return { words, gaps };
+}
+
+/** Redacts free text (a command line, a note), keeping its spacing. */
+export function redact(text: string): string {
+  const { words, gaps } = splitWords(text);
+  const redacted = redactWords(words);
+  let out = gaps[0] ?? '';
+  for (let i = 0; i < redacted.length; i++) out += (redacted[i] as string) + (gaps[i + 1] ?? '');
+  return out;
+}
+
+/** Redacts every string in a JSON value; values under secret-looking keys are masked whole. */
+export function redactJson(value: unknown): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map(redactJson);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      out[key] = typeof inner === 'string' && isSecretName(key) ? MASK : redactJson(inner);
+    }
+    return out;
+  }
+  return value;
+}

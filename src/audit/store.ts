@@ -1,0 +1,102 @@
+// Opening the store: a handle that connects on first use, sets the pragmas, migrates,
+// and turns failures into values.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Db, loadDriver } from './driver.js';
+import { toFailure } from './failure.js';
+import { loadOrCreateKey, writeAnchorOnce } from './key.js';
+import { migrate } from './schema.js';
+import type { StoreFailure, StoreOptions } from './types.js';
+
+export const DB_FILE = 'audit.db';
+
+export interface AuditStore {
+  readonly stateDir: string;
+  readonly path: string;
+  readonly busyTimeoutMs: number;
+  readonly sign: boolean;
+  readonly now: () => Date;
+  /** Internal: the connection once opened, and the key once loaded. */
+  db: Db | undefined;
+  key: Buffer | null | undefined;
+}
+
+/** Costs nothing: the database is opened by the first read or write. */
+export function openStore(stateDir: string, options: StoreOptions = {}): AuditStore {
+  return {
+    stateDir,
+    path: join(stateDir, DB_FILE),
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    sign: options.sign ?? true,
+    now: options.now ?? (() => new Date()),
+    db: undefined,
+    key: undefined,
+  };
+}
+
+export function closeStore(store: AuditStore): void {
+  const db = store.db;
+  store.db = undefined;
+  if (db?.open) db.close();
+}
+
+/** Applies the connection settings every writer needs; busy_timeout first, before any lock. */
+export function configure(db: Db, busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+}
+
+function connect(store: AuditStore): Db {
+  mkdirSync(store.stateDir, { recursive: true, mode: 0o700 });
+  const Database = loadDriver();
+  const db = new Database(store.path, { timeout: store.busyTimeoutMs });
+  try {
+    configure(db, store.busyTimeoutMs);
+    const { from } = migrate(db);
+    store.key = store.sign ? loadOrCreateKey(store.stateDir) : null;
+    if (from === 0) {
+      const meta = db.prepare(`SELECT key, value FROM meta WHERE key IN ('store_id', 'created')`).all() as {
+        key: string;
+        value: string;
+      }[];
+      const value = (k: string): string => meta.find((m) => m.key === k)?.value ?? '';
+      writeAnchorOnce(store.stateDir, value('store_id'), value('created'), store.key);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Runs `work` on the open connection; any failure becomes a value and drops the connection. */
+export function withDb<T>(store: AuditStore, work: (db: Db) => T): { ok: true; value: T } | StoreFailure {
+  try {
+    store.db ??= connect(store);
+    return { ok: true, value: work(store.db) };
+  } catch (error) {
+    // A corrupt or vanished file must not poison later attempts with a stale handle.
+    try {
+      closeStore(store);
+    } catch {}
+    return toFailure(error, store.path);
+  }
+}
+
+/** Thrown by reading functions (log, export), where a failure is unexpected and stops the command. */
+export class AuditStoreError extends Error {
+  readonly failure: StoreFailure;
+  constructor(failure: StoreFailure) {
+    super(failure.message);
+    this.name = 'AuditStoreError';
+    this.failure = failure;
+  }
+}
+
+export function readWith<T>(store: AuditStore, work: (db: Db) => T): T {
+  const result = withDb(store, work);
+  if (!result.ok) throw new AuditStoreError(result);
+  return result.value;
+}
