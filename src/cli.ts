@@ -1,14 +1,27 @@
-// airlock's entry point: routes the hot paths (check, shims, sh, hook) straight to their
+// airlock's entry point: routes the hot paths (shims, check, sh, run) straight to their
 // modules and loads the full command-line program only for management commands.
 
 import { runCheck } from './commands/check.js';
+import { runShim } from './commands/shim.js';
 import { exitCodes } from './exec/exit-codes.js';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const invokedAs = env.AIRLOCK_INVOKED_AS;
+  // A shim is a link named after the program it guards.
+  if (invokedAs !== undefined && invokedAs !== 'airlock' && invokedAs !== 'airlock-sh') {
+    return runShim(invokedAs, argv, env);
+  }
   const [first, ...rest] = argv;
-  if (first === 'check') return runCheck(rest, env);
-  const { runProgram } = await import('./commands/program.js');
-  return runProgram(argv, env);
+  switch (first) {
+    case 'check':
+      return runCheck(rest, env);
+    case 'sh':
+      return (await import('./commands/sh.js')).runSh(rest, env);
+    case 'run':
+      return (await import('./commands/shim.js')).runRun(rest, env);
+    default:
+      return (await import('./commands/program.js')).runProgram(argv, env);
+  }
 }
 
 main(process.argv.slice(2), process.env).then(
