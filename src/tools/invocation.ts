@@ -30,10 +30,15 @@ export interface Target {
   pattern?: string;
   /** Why the value is not known. */
   dynamic?: string;
-  /** Paths only: absolute path after resolving `.`/`..` and, where it exists, symlinks. */
+  /**
+   * Paths only: absolute path after resolving `.`/`..` and, where it exists, symlinks.
+   * For a glob: the directory its matches lie in (`node_modules/*` → …/node_modules).
+   */
   resolved?: string;
   exists?: boolean;
   isDirectory?: boolean;
+  /** `read` for targets the command only reads (`cp SOURCE`, `dd if=`); absent means it changes them. */
+  access?: 'read' | 'write';
 }
 
 export type EnvHintKind =
@@ -112,5 +117,7 @@ export interface Recognition {
 export interface Recognizer {
   /** Program names this recognizer handles (basenames). */
   programs: readonly string[];
+  /** Program name prefixes it also handles (`mkfs.` for mkfs.ext4). */
+  programPrefixes?: readonly string[];
   recognize(command: SimpleCommand, ctx: RecognizeContext): Recognition;
 }

@@ -1,0 +1,91 @@
+// The recognizer registry: each simple command goes to the recognizer that lists its
+// program. Adding a tool family is one file plus one line in `recognizers` below.
+
+import type { SimpleCommand } from '../parse/command.js';
+import { airlockRecognizer } from './airlock.js';
+import { copyMoveRecognizer } from './copy-move.js';
+import { ddRecognizer } from './dd.js';
+import { diskRecognizer } from './disk.js';
+import { sedRecognizer, sqliteRecognizer, teeRecognizer } from './edit-tools.js';
+import { shredRecognizer, truncateRecognizer } from './file-content.js';
+import { findRecognizer } from './find.js';
+import { gitRecognizer } from './git.js';
+import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
+import { makeInvocation } from './make-invocation.js';
+import { permsRecognizer } from './perms.js';
+import { redirectInvocations } from './redirect.js';
+import { rmRecognizer } from './rm.js';
+import { rsyncRecognizer } from './rsync.js';
+import { shellRecognizer } from './shell.js';
+
+export { hazardInvocation } from './shell.js';
+
+export const recognizers: readonly Recognizer[] = [
+  rmRecognizer,
+  gitRecognizer,
+  ddRecognizer,
+  diskRecognizer,
+  shredRecognizer,
+  truncateRecognizer,
+  permsRecognizer,
+  findRecognizer,
+  rsyncRecognizer,
+  copyMoveRecognizer,
+  sedRecognizer,
+  teeRecognizer,
+  sqliteRecognizer,
+  shellRecognizer,
+  airlockRecognizer,
+];
+
+const byProgram = new Map<string, Recognizer>();
+for (const recognizer of recognizers) for (const program of recognizer.programs) byProgram.set(program, recognizer);
+
+export function recognizerFor(program: string): Recognizer | undefined {
+  const exact = byProgram.get(program);
+  if (exact !== undefined) return exact;
+  for (const recognizer of recognizers) {
+    for (const prefix of recognizer.programPrefixes ?? []) if (program.startsWith(prefix)) return recognizer;
+  }
+  return undefined;
+}
+
+function recognizeUnknownProgram(command: SimpleCommand): Recognition {
+  // No grammar known: keep the words so generic rules can still match, interpret nothing.
+  const tool = command.program ?? '';
+  return {
+    invocations: [
+      makeInvocation(command, {
+        tool,
+        flags: {},
+        positionals: command.argv.slice(1).map((w) => w.value ?? w.pattern ?? w.text),
+        subcommand: [],
+        unknowns: [],
+        facts: {},
+        targets: [],
+      }),
+    ],
+  };
+}
+
+export function recognize(command: SimpleCommand, ctx: RecognizeContext): Recognition {
+  const program = command.program;
+  const recognizer = program === undefined ? undefined : recognizerFor(program);
+  const recognition = recognizer !== undefined ? recognizer.recognize(command, ctx) : recognizeUnknownProgram(command);
+  if (command.redirects.length === 0) return recognition;
+  const redirects = redirectInvocations(command, ctx);
+  if (redirects.length === 0) return recognition;
+  return { ...recognition, invocations: [...recognition.invocations, ...redirects] };
+}
+
+/** Programs the recognizers and the given packs guard: what `airlock shims install` links. */
+export function guardedPrograms(packs: readonly { programs: readonly string[] }[] = []): string[] {
+  const names = new Set<string>();
+  for (const recognizer of recognizers) for (const program of recognizer.programs) names.add(program);
+  for (const pack of packs) for (const program of pack.programs) names.add(program);
+  // Shells and interpreters are recognized only to see what feeds them; shimming them guards nothing.
+  for (const skip of shellRecognizer.programs) names.delete(skip);
+  names.delete('airlock');
+  names.delete('airlock-sh');
+  return [...names].sort();
+}
