@@ -2,7 +2,7 @@
 // path loads no config library when there is nothing to load.
 
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /** The names cosmiconfig's synchronous search tries for module `airlock`, in its order. */
 export const projectConfigNames: readonly string[] = [
@@ -33,14 +33,21 @@ export const unsupportedConfigNames: readonly string[] = [
   'airlock.config.mjs',
 ];
 
-function existing(dir: string, names: readonly string[], hasConfigDir: boolean): string[] {
-  const found: string[] = [];
+// Plain concatenation: path.join normalizes and costs more than the stat calls themselves.
+function inDir(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
+function existing(dir: string, names: readonly string[], into: string[]): void {
+  let hasConfigDir: boolean | undefined;
   for (const name of names) {
-    if (!hasConfigDir && name.startsWith('.config/')) continue;
-    const file = join(dir, name);
-    if (existsSync(file)) found.push(file);
+    if (name.startsWith('.config/')) {
+      hasConfigDir ??= existsSync(inDir(dir, '.config'));
+      if (!hasConfigDir) continue;
+    }
+    const file = inDir(dir, name);
+    if (existsSync(file)) into.push(file);
   }
-  return found;
 }
 
 /** Every directory from `cwd` up to the file system root, innermost first. */
@@ -59,10 +66,7 @@ function ancestors(cwd: string): string[] {
  */
 export function findProjectConfigFiles(cwd: string, names: readonly string[] = projectConfigNames): string[] {
   const files: string[] = [];
-  for (const dir of ancestors(cwd)) {
-    const found = existing(dir, names, existsSync(join(dir, '.config')));
-    files.push(...found);
-  }
+  for (const dir of ancestors(resolve(cwd))) existing(dir, names, files);
   return files.reverse();
 }
 

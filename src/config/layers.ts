@@ -82,11 +82,7 @@ function applyScalar(state: ConfigState, setting: Setting & { kind: 'set' }, ori
     const before = current?.value ?? ruleBaseline;
     if (spec.loosens(before, setting.value)) {
       const was = current ? `${JSON.stringify(current.value)}` : 'no override';
-      return refuse(
-        origin,
-        setting,
-        `${setting.key}: ${JSON.stringify(setting.value)} is looser than ${was}`,
-      );
+      return refuse(origin, setting, `${JSON.stringify(setting.value)} is looser than ${was}`);
     }
   }
   state.scalars.set(setting.key, { value: setting.value, source: origin.file });

@@ -1,17 +1,27 @@
 // The effective config: built-in defaults < user config < project config (tighten only).
 
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { findProjectConfigFiles, findUnsupportedConfigFiles } from './find.js';
-import { applySettings, defaultState, type LayerOrigin, toConfig, toSources } from './layers.js';
-import { userConfigFile } from './paths.js';
-import { readConfigFile } from './read-file.js';
-import type { ConfigProblem, EffectiveConfig } from './schema.js';
+import {
+  applySettings,
+  defaultSource,
+  defaultState,
+  type LayerOrigin,
+  toConfig,
+  toSources,
+} from './layers.js';
+import { openParseCache, type ParseCache } from './parse-cache.js';
+import { airlockDirs, userConfigFile } from './paths.js';
+import { type ConfigFileContent, readConfigFile } from './read-file.js';
+import { type ConfigProblem, defaultConfig, type EffectiveConfig, scalarSpecs } from './schema.js';
 import { readSettings } from './validate.js';
 
 export interface LoadConfigOptions {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Reuse parsed YAML from the state directory while the file is unchanged (default true). */
+  cache?: boolean;
 }
 
 export interface ConfigFiles {
@@ -29,35 +39,33 @@ export interface LoadedConfig {
   files: ConfigFiles;
 }
 
-let defaultsOnly: LoadedConfig | undefined;
-
-/** Most commands run with no config file at all: build that answer once per process. */
+/** Most commands run with no config file at all: that answer needs no parsing and no Maps. */
 function defaultsResult(): LoadedConfig {
-  if (!defaultsOnly) {
-    const state = defaultState();
-    defaultsOnly = {
-      config: toConfig(state),
-      sources: toSources(state),
-      problems: [],
-      files: { project: [] },
-    };
+  const config = defaultConfig();
+  const sources: Record<string, string> = {};
+  for (const key of Object.keys(scalarSpecs)) sources[key] = defaultSource;
+  for (const id of Object.keys(config.rules)) sources[`rules.${id}`] = defaultSource;
+  for (const [name, patterns] of Object.entries(config.environments)) {
+    for (const pattern of patterns) sources[`environments.${name}[${pattern}]`] = defaultSource;
   }
-  return structuredClone(defaultsOnly);
+  for (const item of config.regenerable) sources[`regenerable[${item}]`] = defaultSource;
+  for (const item of config.protected) sources[`protected[${item}]`] = defaultSource;
+  return { config, sources, problems: [], files: { project: [] } };
 }
 
-function applyFile(
-  file: string,
-  origin: LayerOrigin,
-  state: ReturnType<typeof defaultState>,
-  problems: ConfigProblem[],
-): boolean {
-  const content = readConfigFile(file);
-  problems.push(...content.problems);
-  if (content.data === undefined || content.data === null) return content.problems.length > 0;
-  const read = readSettings(content.data, file, content.lines);
-  problems.push(...read.problems);
-  problems.push(...applySettings(state, read.settings, origin));
-  return true;
+/** Only YAML needs a heavy parser; JSON, package.json and JS files are read directly. */
+function worthCaching(file: string): boolean {
+  const name = basename(file);
+  return name.endsWith('.yaml') || name.endsWith('.yml') || name === '.airlockrc' || name === 'airlockrc';
+}
+
+function readWithCache(file: string, cache: ParseCache | undefined): ConfigFileContent {
+  if (!cache || !worthCaching(file)) return readConfigFile(file);
+  const { stamp, content } = cache.lookup(file);
+  if (content) return content;
+  const fresh = readConfigFile(file);
+  if (stamp !== undefined) cache.store(file, stamp, fresh);
+  return fresh;
 }
 
 function duplicateProblems(files: string[]): ConfigProblem[] {
@@ -81,20 +89,34 @@ function duplicateProblems(files: string[]): ConfigProblem[] {
   return problems;
 }
 
-export function loadConfig({ cwd, env }: LoadConfigOptions): LoadedConfig {
+export function loadConfig({ cwd, env, cache = true }: LoadConfigOptions): LoadedConfig {
   const userFile = userConfigFile(env);
-  const hasUser = existsSync(userFile);
-  const projectFiles = findProjectConfigFiles(cwd);
-  if (!hasUser && projectFiles.length === 0) return defaultsResult();
+  const candidates: LayerOrigin[] = findProjectConfigFiles(cwd).map((file) => ({
+    file,
+    trust: 'project',
+    userFile,
+  }));
+  if (existsSync(userFile)) candidates.unshift({ file: userFile, trust: 'user', userFile });
+  if (candidates.length === 0) return defaultsResult();
+
+  const parseCache = cache ? openParseCache(airlockDirs(env).state) : undefined;
+  const found = candidates
+    .map((origin) => ({ origin, content: readWithCache(origin.file, parseCache) }))
+    // A package.json without an "airlock" key, or an empty file, is not config.
+    .filter(({ content }) => content.data != null || content.problems.length > 0);
+  parseCache?.save();
+  if (found.length === 0) return defaultsResult();
 
   const state = defaultState();
   const problems: ConfigProblem[] = [];
   const files: ConfigFiles = { project: [] };
-  if (hasUser && applyFile(userFile, { file: userFile, trust: 'user', userFile }, state, problems)) {
-    files.user = userFile;
-  }
-  for (const file of projectFiles) {
-    if (applyFile(file, { file, trust: 'project', userFile }, state, problems)) files.project.push(file);
+  for (const { origin, content } of found) {
+    if (origin.trust === 'user') files.user = origin.file;
+    else files.project.push(origin.file);
+    problems.push(...content.problems);
+    if (content.data == null) continue;
+    const read = readSettings(content.data, origin.file, content.lines);
+    problems.push(...read.problems, ...applySettings(state, read.settings, origin));
   }
   problems.push(...duplicateProblems(files.project));
   return { config: toConfig(state), sources: toSources(state), problems, files };
@@ -111,5 +133,5 @@ export function checkConfigFiles(options: LoadConfigOptions): ConfigProblem[] {
       fix: 'use .airlockrc.yaml, .airlockrc.json or airlock.config.cjs instead',
     }),
   );
-  return [...loadConfig(options).problems, ...unsupported];
+  return [...loadConfig({ ...options, cache: false }).problems, ...unsupported];
 }
