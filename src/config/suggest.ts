@@ -18,6 +18,12 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   const lower = word.toLowerCase();
+  // `production` for `prod`, `env` for `environments`: a shared start is a strong hint.
+  const prefixed = candidates.find((c) => {
+    const other = c.toLowerCase();
+    return Math.min(other.length, lower.length) >= 3 && (lower.startsWith(other) || other.startsWith(lower));
+  });
+  if (prefixed) return prefixed;
   for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
