@@ -26,11 +26,17 @@ export interface TargetCondition {
   traits?: TargetTrait[];
   /** None of these traits may hold. */
   notTraits?: TargetTrait[];
+  /** How the command uses it: `write` (the default) or only `read` (`cp SOURCE`). */
+  access?: 'read' | 'write';
+  /** The base name matches one of these `*`/`?` patterns (`*.sqlite`). */
+  name?: string | string[];
 }
 
 /** A matcher over an Invocation. All keys present must hold. */
 export interface Condition {
   tool?: string | string[];
+  /** The program as invoked (`rmdir` within the rm pack). */
+  program?: string | string[];
   /** Verb paths (`stash drop`); any may match, as a prefix of the invocation's verb path. */
   subcommand?: string | string[];
   /** Any of these flags is present. */
@@ -47,6 +53,8 @@ export interface Condition {
   target?: TargetCondition;
   /** Every target satisfies this (and there is at least one). */
   allTargets?: TargetCondition;
+  /** Some positional argument equals one of these. */
+  positional?: string | string[];
   /** A positional argument count bound. */
   positionals?: { min?: number; max?: number };
   any?: Condition[];
@@ -55,7 +63,17 @@ export interface Condition {
 }
 
 /** An example line, optionally evaluated in another cwd or environment. */
-export type RuleExample = string | { line: string; env?: Record<string, string>; cwd?: string };
+export type RuleExample =
+  | string
+  | {
+      line: string;
+      env?: Record<string, string>;
+      cwd?: string;
+      /** Files that exist for this example: `notes.txt`, `src/` (a directory), `link -> /etc`. */
+      files?: string[];
+      /** The decision the whole line should get, when not the default (stop: not allow; pass: allow). */
+      decision?: 'allow' | 'approve' | 'deny';
+    };
 
 export interface Rule {
   id: string;

@@ -1,0 +1,110 @@
+// Invocations × rule packs → Findings. Rules are indexed by tool once per pack list, and
+// target traits are computed once per invocation, only when some candidate rule exists.
+
+import type { Invocation } from '../tools/invocation.js';
+import type { Finding, InvocationView } from './finding.js';
+import { conditionMatches, type MatchSubject } from './match.js';
+import type { Condition, Pack, Rule } from './rule.js';
+import { type ClassifyContext, targetTraits } from './traits.js';
+
+export type { ClassifyContext } from './traits.js';
+
+interface RuleIndex {
+  byTool: Map<string, Rule[]>;
+  /** Rules whose matcher names no tool. */
+  anyTool: Rule[];
+}
+
+const indexes = new WeakMap<readonly Pack[], RuleIndex>();
+
+function toolsOf(c: Condition): string[] | undefined {
+  if (c.tool !== undefined) return Array.isArray(c.tool) ? c.tool : [c.tool];
+  if (c.any !== undefined) {
+    const all: string[] = [];
+    for (const sub of c.any) {
+      const tools = toolsOf(sub);
+      if (tools === undefined) return undefined;
+      all.push(...tools);
+    }
+    return all;
+  }
+  if (c.all !== undefined) {
+    for (const sub of c.all) {
+      const tools = toolsOf(sub);
+      if (tools !== undefined) return tools;
+    }
+  }
+  return undefined;
+}
+
+function indexOf(packs: readonly Pack[]): RuleIndex {
+  let index = indexes.get(packs);
+  if (index !== undefined) return index;
+  index = { byTool: new Map(), anyTool: [] };
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const tools = toolsOf(rule.match);
+      if (tools === undefined) index.anyTool.push(rule);
+      else
+        for (const tool of new Set(tools)) index.byTool.set(tool, [...(index.byTool.get(tool) ?? []), rule]);
+    }
+  }
+  indexes.set(packs, index);
+  return index;
+}
+
+function viewOf(subject: MatchSubject): InvocationView {
+  const inv = subject.invocation;
+  return {
+    tool: inv.tool,
+    program: inv.program,
+    subcommand: inv.subcommand,
+    flags: inv.flags,
+    positionals: inv.positionals,
+    targets: inv.targets.map((t, i) => ({ ...t, traits: [...(subject.traits[i] ?? [])] })),
+    envHints: inv.envHints,
+    facts: inv.facts,
+    unknowns: inv.unknowns,
+    remote: inv.command.remote,
+    origin: inv.command.origin.map((o) => (o.detail === undefined ? o.kind : `${o.kind} ${o.detail}`)),
+  };
+}
+
+function findingOf(rule: Rule, subject: MatchSubject, view: InvocationView): Finding {
+  const command = subject.invocation.command;
+  const finding: Finding = {
+    rule: rule.id,
+    pack: rule.pack,
+    effect: rule.effect,
+    reason: rule.reason,
+    alternatives: rule.alternatives,
+    catastrophic: rule.catastrophic,
+    regenerableExempt: rule.regenerableExempt,
+    command: command.text,
+    span: command.span,
+    invocation: view,
+  };
+  if (rule.probe !== undefined) finding.probe = rule.probe;
+  if (rule.denyIn !== undefined) finding.denyIn = rule.denyIn;
+  return finding;
+}
+
+export function classify(invocation: Invocation, packs: readonly Pack[], ctx: ClassifyContext): Finding[] {
+  // `rm --help -rf /` prints help and removes nothing.
+  if (invocation.facts.help === true) return [];
+  const index = indexOf(packs);
+  const toolRules = index.byTool.get(invocation.tool);
+  if (toolRules === undefined && index.anyTool.length === 0) return [];
+  const subject: MatchSubject = { invocation, traits: invocation.targets.map((t) => targetTraits(t, ctx)) };
+  const findings: Finding[] = [];
+  let view: InvocationView | undefined;
+  for (const rules of [toolRules ?? [], index.anyTool]) {
+    for (const rule of rules) {
+      if (!conditionMatches(rule.match, subject)) continue;
+      if (rule.unless !== undefined && conditionMatches(rule.unless, subject)) continue;
+      view ??= viewOf(subject);
+      findings.push(findingOf(rule, subject, view));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,106 @@
+// Evaluates a rule's Condition over an invocation and its targets' traits.
+
+import type { Invocation, Target } from '../tools/invocation.js';
+import type { Condition, TargetCondition, TargetTrait } from './rule.js';
+
+export interface MatchSubject {
+  invocation: Invocation;
+  /** Traits per target, same order as invocation.targets. */
+  traits: readonly (readonly TargetTrait[])[];
+}
+
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** `*` and `?` wildcard match over a whole name, without building a regex from pack text. */
+export function wildcardMatch(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++mark;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+function baseName(target: Target): string | undefined {
+  const path = target.value ?? target.resolved;
+  if (path === undefined) return undefined;
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+export function targetMatches(target: Target, traits: readonly TargetTrait[], c: TargetCondition): boolean {
+  if (c.kind !== undefined && !asList(c.kind).includes(target.kind)) return false;
+  if (c.access !== undefined && (target.access ?? 'write') !== c.access) return false;
+  if (c.traits !== undefined) for (const t of c.traits) if (!traits.includes(t)) return false;
+  if (c.notTraits !== undefined) for (const t of c.notTraits) if (traits.includes(t)) return false;
+  if (c.name !== undefined) {
+    const name = baseName(target);
+    if (name === undefined || !asList(c.name).some((pattern) => wildcardMatch(pattern, name))) return false;
+  }
+  return true;
+}
+
+function verbMatches(path: readonly string[], wanted: string): boolean {
+  const words = wanted.split(' ').filter(Boolean);
+  if (words.length > path.length) return false;
+  for (let i = 0; i < words.length; i++) if (words[i] !== path[i]) return false;
+  return true;
+}
+
+export function conditionMatches(c: Condition, s: MatchSubject): boolean {
+  const inv = s.invocation;
+  if (c.tool !== undefined && !asList(c.tool).includes(inv.tool)) return false;
+  if (c.program !== undefined && !asList(c.program).includes(inv.program)) return false;
+  if (c.subcommand !== undefined && !asList(c.subcommand).some((v) => verbMatches(inv.subcommand, v)))
+    return false;
+  if (c.flag !== undefined && !asList(c.flag).some((f) => inv.flags[f] !== undefined)) return false;
+  if (c.flags !== undefined && !c.flags.every((f) => inv.flags[f] !== undefined)) return false;
+  if (c.flagValue !== undefined) {
+    for (const [flag, wanted] of Object.entries(c.flagValue)) {
+      const values = inv.flags[flag];
+      if (values === undefined || !values.some((v) => asList(wanted).includes(v))) return false;
+    }
+  }
+  if (c.fact !== undefined && !asList(c.fact).some((f) => Boolean(inv.facts[f]))) return false;
+  if (c.facts !== undefined) {
+    for (const [fact, wanted] of Object.entries(c.facts)) {
+      const value = inv.facts[fact];
+      if (value === undefined || !asList(wanted).includes(value)) return false;
+    }
+  }
+  if (c.positional !== undefined && !asList(c.positional).some((p) => inv.positionals.includes(p)))
+    return false;
+  if (c.positionals !== undefined) {
+    const n = inv.positionals.length;
+    if (
+      (c.positionals.min !== undefined && n < c.positionals.min) ||
+      (c.positionals.max !== undefined && n > c.positionals.max)
+    )
+      return false;
+  }
+  if (c.target !== undefined) {
+    const tc = c.target;
+    if (!inv.targets.some((t, i) => targetMatches(t, s.traits[i] ?? [], tc))) return false;
+  }
+  if (c.allTargets !== undefined) {
+    const tc = c.allTargets;
+    if (inv.targets.length === 0 || !inv.targets.every((t, i) => targetMatches(t, s.traits[i] ?? [], tc)))
+      return false;
+  }
+  if (c.any !== undefined && !c.any.some((sub) => conditionMatches(sub, s))) return false;
+  if (c.all !== undefined && !c.all.every((sub) => conditionMatches(sub, s))) return false;
+  if (c.not !== undefined && conditionMatches(c.not, s)) return false;
+  return true;
+}
