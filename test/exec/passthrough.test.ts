@@ -110,9 +110,15 @@ describe('stdio', () => {
 });
 
 describe('environment', () => {
-  const printEnv =
-    'printf "%s|%s|%s|%s" "${NODE_EXTRA_CA_CERTS-unset}" "${AIRLOCK_SAVED_NODE_EXTRA_CA_CERTS-unset}" ' +
-    '"${AIRLOCK_INVOKED_AS-unset}" "${AIRLOCK_SHIM_DEPTH-unset}"';
+  // One line per variable: its value, or "unset" (printenv fails for an unset variable).
+  const printEnv = [
+    'NODE_EXTRA_CA_CERTS',
+    'AIRLOCK_SAVED_NODE_EXTRA_CA_CERTS',
+    'AIRLOCK_INVOKED_AS',
+    'AIRLOCK_SHIM_DEPTH',
+  ]
+    .map((name) => `printenv ${name} || echo unset`)
+    .join('; ');
 
   it('keeps NODE_EXTRA_CA_CERTS out of airlock and hands it back to the program', async () => {
     const report = join(sandbox.dir, 'report-ca.json');
@@ -121,7 +127,7 @@ describe('environment', () => {
     const result = await runProcess(shim('sh'), ['-c', printEnv], {
       env: sandbox.env({ NODE_EXTRA_CA_CERTS: certs, AIRLOCK_TEST_REPORT_FILE: report }),
     });
-    expect(result.stdout).toBe(`${certs}|unset|unset|1`);
+    expect(result.stdout).toBe(`${certs}\nunset\nunset\n1\n`);
     expect(JSON.parse(readFileSync(report, 'utf8')).extraCa).toBeNull();
   });
 
@@ -129,7 +135,7 @@ describe('environment', () => {
     const env = sandbox.env();
     delete env.NODE_EXTRA_CA_CERTS;
     const result = await runProcess(shim('sh'), ['-c', printEnv], { env });
-    expect(result.stdout).toBe('unset|unset|unset|1');
+    expect(result.stdout).toBe('unset\nunset\nunset\n1\n');
   });
 
   it('counts nested hops in AIRLOCK_SHIM_DEPTH', async () => {
