@@ -63,8 +63,13 @@ function secretFollows(token: string): boolean {
   return /^(?:Bearer|Basic)$/i.test(bare) || /^aws_(?:secret_access_key|session_token)$/i.test(bare);
 }
 
-/** Redacts a list of words (argv, or a line split into words). Words are rewritten, never merged. */
+/** Redacts argv. Words are rewritten, never merged. */
 export function redactWords(words: readonly string[]): string[] {
+  return redactSplit(words, true);
+}
+
+/** `isArgv`: each word is one argument (no quotes, no `;` glued on), as opposed to a split line. */
+function redactSplit(words: readonly string[], isArgv: boolean): string[] {
   const mysql = words.some((w) => MYSQL_FAMILY.has(programName(w)));
   const out: string[] = [];
   let maskNext = false;
@@ -75,6 +80,12 @@ export function redactWords(words: readonly string[]): string[] {
       continue;
     }
     maskNext = false;
+    // An argument `NAME=value`: the value is everything after `=`, spaces included.
+    const assignment = isArgv ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word) : null;
+    if (assignment?.[1] && isSecretName(assignment[1])) {
+      out.push(`${assignment[1]}=${MASK}`);
+      continue;
+    }
     const flag = /^(--?[A-Za-z0-9][A-Za-z0-9-]*)=/.exec(word);
     if (flag?.[1] && isSecretFlag(flag[1])) {
       out.push(`${flag[1]}=${MASK}`);
@@ -123,7 +134,7 @@ function splitWords(text: string): { words: string[]; gaps: string[] } {
 /** Redacts free text (a command line, a note), keeping its spacing. */
 export function redact(text: string): string {
   const { words, gaps } = splitWords(text);
-  const redacted = redactWords(words);
+  const redacted = redactSplit(words, false);
   let out = gaps[0] ?? '';
   for (let i = 0; i < redacted.length; i++) out += (redacted[i] as string) + (gaps[i + 1] ?? '');
   return out;
