@@ -1,0 +1,47 @@
+// `find … -exec CMD {} ;` runs CMD for each file found: the inner command is reported too,
+// with `{}` marked as filled in at run time. The find itself stays (for `-delete`).
+
+import type { ArgWord, SimpleCommand } from './command.js';
+import type { Frame, Sink } from './walk-types.js';
+
+const EXEC_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+const FOUND = 'a file found by find';
+
+export type DispatchInner = (argv: ArgWord[], draft: SimpleCommand, frame: Frame) => void;
+
+export function emitFindExecs(
+  command: SimpleCommand,
+  frame: Frame,
+  sink: Sink,
+  dispatch: DispatchInner,
+): void {
+  const argv = command.argv;
+  for (let i = 1; i < argv.length; i++) {
+    const action = argv[i]!.value;
+    if (action === undefined || !EXEC_ACTIONS.has(action)) continue;
+    let end = i + 1;
+    while (end < argv.length && argv[end]!.value !== ';' && argv[end]!.value !== '+') end++;
+    const inner = argv
+      .slice(i + 1, end)
+      .map((word, index) => (index > 0 && word.value?.includes('{}') ? foundWord(word) : word));
+    if (inner.length > 0 && !sink.limitReached) {
+      const draft: SimpleCommand = {
+        ...command,
+        argv: inner,
+        wrappers: [...command.wrappers, { name: 'find', args: [action] }],
+        origin: [...command.origin, { kind: 'find -exec', detail: action }],
+        stdin: undefined,
+      };
+      delete draft.program;
+      delete draft.programPath;
+      // -execdir runs in each file's directory.
+      if (action.endsWith('dir')) delete draft.cwd;
+      dispatch(inner, draft, { ...frame, placeholder: { token: '{}', reason: FOUND } });
+    }
+    i = end;
+  }
+}
+
+function foundWord(word: ArgWord): ArgWord {
+  return { text: word.text, span: word.span, dynamic: FOUND };
+}

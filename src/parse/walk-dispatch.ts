@@ -1,0 +1,139 @@
+// Turns an expanded argv into SimpleCommands: peels wrappers, hands shells and eval to the
+// nested re-parser, records hazards, and applies builtins (`cd`, `export`) to the state.
+
+import { posix } from 'node:path';
+import type { ArgWord, SimpleCommand } from './command.js';
+import { createState, type ShellState } from './expand-state.js';
+import { runNested } from './nested.js';
+import { emitFindExecs } from './nested-find.js';
+import { unwrapStep } from './unwrap.js';
+import type { UnwrapStep } from './unwrap-types.js';
+import { applyBuiltin } from './walk-builtins.js';
+import { addHazard, emitCommand } from './walk-emit.js';
+import type { Frame, Sink } from './walk-types.js';
+
+/** Wrappers nest (`sudo env X=1 nice rm`), but not without bound. */
+const MAX_WRAPPERS = 16;
+const SHELL_BUILTIN_WRAPPERS = new Set(['command', 'builtin']);
+
+export function dispatchCommand(
+  argv: ArgWord[],
+  draft: SimpleCommand,
+  state: ShellState,
+  frame: Frame,
+  sink: Sink,
+): void {
+  let command: SimpleCommand = { ...draft, argv };
+  for (let round = 0; ; round++) {
+    if (command.argv.length === 0) {
+      emitCommand(command, frame, sink);
+      return;
+    }
+    const head = programOf(command.argv[0]!);
+    if (head.dynamic !== undefined) {
+      const emitted = emitCommand(command, frame, sink);
+      addHazard(sink, 'dynamic-command', `the program name is not known: ${head.dynamic}`, emitted);
+      return;
+    }
+    command = { ...command, program: head.program };
+    if (head.path !== undefined) command.programPath = head.path;
+    else delete command.programPath;
+    if (round >= MAX_WRAPPERS) break;
+    const step = unwrapStep(head.program, command.argv);
+    if (step.kind === 'none') break;
+    if (step.kind === 'stuck') {
+      const emitted = emitCommand(command, frame, sink);
+      addHazard(sink, 'dynamic-command', step.reason, emitted);
+      return;
+    }
+    const wrapped = applyWrapper(command, step);
+    if (step.kind === 'script') {
+      runWrappedScript(wrapped, step, frame, sink);
+      return;
+    }
+    command = { ...wrapped, argv: step.argv };
+  }
+  if (!runNested(command, state, frame, sink)) emitCommand(command, frame, sink);
+  if (command.program === 'find')
+    emitFindExecs(command, frame, sink, (argv, draft, inner) =>
+      dispatchCommand(argv, draft, createState(draft.env, draft.cwd), inner, sink),
+    );
+  checkForkBomb(command, frame, sink);
+  if (command.wrappers.every((wrapper) => SHELL_BUILTIN_WRAPPERS.has(wrapper.name)))
+    applyBuiltin(command, state, frame.facts);
+}
+
+export function programOf(
+  word: ArgWord,
+): { program: string; path?: string; dynamic?: undefined } | { dynamic: string } {
+  if (word.value === undefined) return { dynamic: word.dynamic ?? `${word.text} is a glob pattern` };
+  if (word.value === '') return { dynamic: 'the program name is empty' };
+  if (!word.value.includes('/')) return { program: word.value };
+  const program = posix.basename(word.value);
+  return program === '' ? { dynamic: `${word.value} is a directory` } : { program, path: word.value };
+}
+
+function applyWrapper(
+  command: SimpleCommand,
+  step: Exclude<UnwrapStep, { kind: 'none' | 'stuck' }>,
+): SimpleCommand {
+  const next: SimpleCommand = { ...command, wrappers: [...command.wrappers, step.wrapper] };
+  if (step.kind === 'inner') {
+    if (step.env) {
+      const env: Record<string, string | undefined> = step.env.clear ? {} : { ...command.env };
+      for (const name of step.env.unset ?? []) delete env[name];
+      Object.assign(env, step.env.set);
+      next.env = env;
+    }
+    if (step.cwd) {
+      const path = step.cwd.path;
+      next.cwd =
+        path === undefined
+          ? undefined
+          : posix.isAbsolute(path)
+            ? posix.normalize(path)
+            : command.cwd && posix.resolve(command.cwd, path);
+    }
+  }
+  if (step.origin) next.origin = [...command.origin, step.origin];
+  return next;
+}
+
+function runWrappedScript(
+  command: SimpleCommand,
+  step: Extract<UnwrapStep, { kind: 'script' }>,
+  frame: Frame,
+  sink: Sink,
+): void {
+  if (step.text === undefined) {
+    const emitted = emitCommand(command, frame, sink);
+    addHazard(
+      sink,
+      'dynamic-eval',
+      `${step.wrapper.name} runs a command that is not known statically: ${step.dynamic ?? ''}`,
+      emitted,
+    );
+    return;
+  }
+  sink.reparse(
+    {
+      text: step.text,
+      origin: [...command.origin],
+      state: createState(command.env, command.cwd),
+      wordSpan: step.span,
+      ...(step.placeholder ? { placeholder: step.placeholder } : {}),
+    },
+    { ...frame, contexts: command.context },
+  );
+}
+
+/** `:(){ :|:& };:` — a function that starts copies of itself in a pipeline or the background. */
+function checkForkBomb(command: SimpleCommand, frame: Frame, sink: Sink): void {
+  if (frame.functionName === undefined || command.program !== frame.functionName) return;
+  const inside = frame.contexts.slice(frame.functionContextStart ?? 0);
+  const reason = `function ${frame.functionName} starts copies of itself`;
+  if (sink.hazards.some((hazard) => hazard.kind === 'fork-bomb' && hazard.reason === reason)) return;
+  if (inside.includes('pipeline') || inside.includes('background')) {
+    addHazard(sink, 'fork-bomb', reason, command);
+  }
+}

@@ -1,0 +1,209 @@
+// Walks the shell syntax tree in execution order, tracking variables and the working
+// directory, and hands every simple command to walkSimple.
+
+import type { Command, List, Redirect, Script } from './ast.js';
+import type { SimpleCommand, StdinSource } from './command.js';
+import { cloneState, mergeUncertain, type ShellState } from './expand-state.js';
+import { collectEffects, type Effects, prescanScript } from './walk-prescan.js';
+import { resolveRedirects, stdinFromRedirects } from './walk-redirects.js';
+import { walkSimple } from './walk-simple.js';
+import { type Frame, type Sink, withContext } from './walk-types.js';
+import { walkPartsSubstitutions, walkRedirectSubstitutions, walkWordSubstitutions } from './walk-words.js';
+
+export function walkScriptBody(script: Script, state: ShellState, frame: Frame, sink: Sink): void {
+  walkCommand(script.body, state, { ...frame, facts: prescanScript(script.body) }, sink);
+}
+
+export function walkCommand(command: Command, state: ShellState, frame: Frame, sink: Sink): void {
+  if (sink.limitReached) return;
+  switch (command.type) {
+    case 'Simple':
+      walkSimple(command, state, frame, sink);
+      return;
+    case 'List':
+      walkList(command, state, frame, sink);
+      return;
+    case 'Pipeline':
+      walkPipeline(command, state, frame, sink);
+      return;
+    case 'AndOr': {
+      walkCommand(command.left, state, frame, sink);
+      // The right side may not run: what it changes is uncertain afterwards.
+      const branch = cloneState(state);
+      walkCommand(command.right, branch, withContext(frame, command.op === '&&' ? 'and' : 'or'), sink);
+      mergeUncertain(state, branch);
+      return;
+    }
+    case 'Subshell':
+      walkCommand(
+        command.body,
+        cloneState(state),
+        redirected(command.redirects, state, withContext(frame, 'subshell'), sink),
+        sink,
+      );
+      return;
+    case 'Group':
+      walkCommand(
+        command.body,
+        state,
+        redirected(command.redirects, state, withContext(frame, 'group'), sink),
+        sink,
+      );
+      return;
+    case 'Function':
+      walkFunction(command, state, frame, sink);
+      return;
+    default:
+      walkControl(command, state, frame, sink);
+  }
+}
+
+function walkList(list: List, state: ShellState, frame: Frame, sink: Sink): void {
+  for (const item of list.items) {
+    if (item.separator === '&') {
+      walkCommand(item.command, cloneState(state), withContext(frame, 'background'), sink);
+    } else {
+      walkCommand(item.command, state, frame, sink);
+    }
+  }
+}
+
+function walkPipeline(
+  pipeline: Extract<Command, { type: 'Pipeline' }>,
+  state: ShellState,
+  frame: Frame,
+  sink: Sink,
+): void {
+  const base = pipeline.negated ? withContext(frame, 'negated') : frame;
+  if (pipeline.commands.length === 1) {
+    walkCommand(pipeline.commands[0]!, state, base, sink);
+    return;
+  }
+  const earlier: SimpleCommand[] = [];
+  let producer: SimpleCommand[] | undefined;
+  for (const [index, element] of pipeline.commands.entries()) {
+    const collector: SimpleCommand[] = [];
+    const stdin: StdinSource | undefined = index === 0 ? base.stdin : { kind: 'pipe', from: [...earlier] };
+    const elementFrame: Frame = { ...withContext(base, 'pipeline'), stdin, producer, collector };
+    // Every element of a pipeline runs in its own subshell.
+    walkCommand(element, cloneState(state), elementFrame, sink);
+    earlier.push(...collector);
+    producer = collector;
+  }
+}
+
+function walkFunction(
+  fn: Extract<Command, { type: 'Function' }>,
+  state: ShellState,
+  frame: Frame,
+  sink: Sink,
+): void {
+  state.functions.add(fn.name);
+  // The body runs whenever it is called: anything the line assigns may differ by then.
+  const inner = cloneState(state);
+  for (const name of frame.facts.assigned) inner.vars.set(name, undefined);
+  if (frame.facts.changesDir) inner.cwd = undefined;
+  inner.positional = undefined;
+  const fnFrame: Frame = {
+    ...withContext(frame, 'function'),
+    functionName: fn.name,
+    functionContextStart: frame.contexts.length + 1,
+    stdin: undefined,
+    producer: undefined,
+    collector: undefined,
+  };
+  walkCommand(fn.body, inner, redirected(fn.redirects, inner, fnFrame, sink), sink);
+}
+
+/** Redirects on a compound command: their substitutions run, and a `<` feeds the body's stdin. */
+function redirected(redirects: Redirect[], state: ShellState, frame: Frame, sink: Sink): Frame {
+  if (redirects.length === 0) return frame;
+  walkRedirectSubstitutions(redirects, state, frame, sink);
+  const stdin = stdinFromRedirects(resolveRedirects(redirects, state, frame));
+  return stdin === undefined ? frame : { ...frame, stdin, producer: undefined };
+}
+
+/** Loops may run any number of times: what their body changes is unknown from the start. */
+function forgetLoopEffects(body: Command[], state: ShellState): void {
+  const effects: Effects = { assigned: new Set(), changesDir: false };
+  for (const command of body) collectEffects(command, effects);
+  for (const name of effects.assigned) state.vars.set(name, undefined);
+  if (effects.changesDir) state.cwd = undefined;
+}
+
+function walkControl(command: Command, state: ShellState, frame: Frame, sink: Sink): void {
+  switch (command.type) {
+    case 'If': {
+      const inIf = redirected(command.redirects, state, withContext(frame, 'if'), sink);
+      const condition = withContext(inIf, 'condition');
+      const [first, ...rest] = command.clauses;
+      if (first === undefined) return;
+      // The first condition always runs; everything after it may or may not.
+      walkCommand(first.condition, state, condition, sink);
+      const branches: ShellState[] = [cloneState(state)];
+      walkCommand(first.body, branches[0]!, inIf, sink);
+      for (const clause of rest) {
+        const branch = cloneState(state);
+        walkCommand(clause.condition, branch, condition, sink);
+        walkCommand(clause.body, branch, inIf, sink);
+        branches.push(branch);
+      }
+      if (command.elseBody) {
+        const branch = cloneState(state);
+        walkCommand(command.elseBody, branch, inIf, sink);
+        branches.push(branch);
+      }
+      for (const branch of branches) mergeUncertain(state, branch);
+      return;
+    }
+    case 'While': {
+      const inLoop = redirected(command.redirects, state, withContext(frame, 'loop'), sink);
+      forgetLoopEffects([command.condition, command.body], state);
+      walkCommand(command.condition, state, withContext(inLoop, 'condition'), sink);
+      walkCommand(command.body, state, inLoop, sink);
+      return;
+    }
+    case 'For':
+    case 'Select': {
+      for (const item of command.items ?? []) walkWordSubstitutions(item, state, frame, sink);
+      const inLoop = redirected(command.redirects, state, withContext(frame, 'loop'), sink);
+      forgetLoopEffects([command.body], state);
+      state.vars.set(command.variable, undefined);
+      walkCommand(command.body, state, inLoop, sink);
+      return;
+    }
+    case 'ArithFor': {
+      walkPartsSubstitutions(command.parts, state, frame, sink);
+      const inLoop = redirected(command.redirects, state, withContext(frame, 'loop'), sink);
+      forgetLoopEffects([command.body], state);
+      walkCommand(command.body, state, inLoop, sink);
+      return;
+    }
+    case 'Case': {
+      walkWordSubstitutions(command.word, state, frame, sink);
+      const inCase = redirected(command.redirects, state, withContext(frame, 'case'), sink);
+      const branches: ShellState[] = [];
+      for (const item of command.items) {
+        for (const pattern of item.patterns) walkWordSubstitutions(pattern, state, frame, sink);
+        const branch = cloneState(state);
+        walkCommand(item.body, branch, inCase, sink);
+        branches.push(branch);
+      }
+      for (const branch of branches) mergeUncertain(state, branch);
+      return;
+    }
+    case 'Test':
+      for (const word of command.words) walkWordSubstitutions(word, state, frame, sink);
+      redirected(command.redirects, state, frame, sink);
+      return;
+    case 'ArithCommand':
+      walkPartsSubstitutions(command.parts, state, frame, sink);
+      redirected(command.redirects, state, frame, sink);
+      return;
+    case 'Coproc':
+      walkCommand(command.body, cloneState(state), withContext(frame, 'background'), sink);
+      return;
+    default:
+      return;
+  }
+}
