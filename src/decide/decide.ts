@@ -49,10 +49,11 @@ function decideFinding(finding: Finding, policy: Policy): DecidedFinding {
     why,
   });
 
+  // Catastrophic actions stay refused whatever a configuration says.
+  if (finding.catastrophic) return decided('deny', 'catastrophic and irreversible: refused outright');
   const override = policy.rules[finding.rule];
   if (override !== undefined)
     return decided(override, `configured: rule ${finding.rule} is set to ${override}`);
-  if (finding.catastrophic) return decided('deny', 'catastrophic and irreversible: refused outright');
   if (finding.denyIn?.includes(environment.name)) {
     return decided('deny', `refused outright ${at}`);
   }

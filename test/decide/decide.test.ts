@@ -100,6 +100,11 @@ describe('decide', () => {
     expect(verdict.reasons.join(' ')).toContain('cannot be known');
   });
 
+  it('keeps catastrophic findings refused whatever the configuration says', () => {
+    const policy: Policy = { ...defaultPolicy, rules: { 'test/rule': 'allow' } };
+    expect(decide([finding({ catastrophic: true })], [], policy).decision).toBe('deny');
+  });
+
   it('applies configured rule overrides', () => {
     const policy: Policy = { ...defaultPolicy, rules: { 'test/rule': 'deny' } };
     expect(decide([finding({ effect: 'read' })], [], policy).decision).toBe('deny');
