@@ -25,6 +25,10 @@ export class FieldBuilder {
 
   appendChar(c: string, quoted: boolean): void {
     this.content = true;
+    if (this.value.length > MAX_VALUE_LENGTH) {
+      this.dynamic ??= 'the value is too long to track';
+      return;
+    }
     this.value += c;
     if (quoted) {
       this.pattern += GLOB_SPECIAL.has(c) ? `\\${c}` : c;

@@ -14,6 +14,8 @@ export function wordToItems(word: Word): Item[] {
 }
 
 function pushText(text: string, quoted: boolean, items: Item[]): void {
+  // An empty quoted string still makes a (possibly empty) field, so it leaves a marker.
+  if (text === '' && quoted) items.push({ kind: 'char', c: '', quoted: true });
   for (const c of text) items.push({ kind: 'char', c, quoted });
 }
 
@@ -30,7 +32,6 @@ function pushParts(parts: WordPart[], quoted: boolean, items: Item[]): void {
         pushText(part.value, true, items);
         break;
       case 'DoubleQuoted':
-        // An empty "" still makes a (possibly empty) field, so it leaves a marker.
         if (part.parts.length === 0) items.push({ kind: 'char', c: '', quoted: true });
         pushParts(part.parts, true, items);
         break;

@@ -77,7 +77,9 @@ function applyWrapper(
   command: SimpleCommand,
   step: Exclude<UnwrapStep, { kind: 'none' | 'stuck' }>,
 ): SimpleCommand {
-  const next: SimpleCommand = { ...command, wrappers: [...command.wrappers, step.wrapper] };
+  // The wrapper is named by its program (`/usr/bin/sudo` → sudo).
+  const wrapper = { ...step.wrapper, name: command.program ?? step.wrapper.name };
+  const next: SimpleCommand = { ...command, wrappers: [...command.wrappers, wrapper] };
   if (step.kind === 'inner') {
     if (step.env) {
       const env: Record<string, string | undefined> = step.env.clear ? {} : { ...command.env };

@@ -123,12 +123,16 @@ function redirected(redirects: Redirect[], state: ShellState, frame: Frame, sink
   return stdin === undefined ? frame : { ...frame, stdin, producer: undefined };
 }
 
-/** Loops may run any number of times: what their body changes is unknown from the start. */
-function forgetLoopEffects(body: Command[], state: ShellState): void {
+/**
+ * Loops may run any number of times: what their body changes is unknown from the first
+ * iteration on, and afterwards. Returns the state the loop runs in.
+ */
+function loopState(body: Command[], state: ShellState): ShellState {
   const effects: Effects = { assigned: new Set(), changesDir: false };
   for (const command of body) collectEffects(command, effects);
   for (const name of effects.assigned) state.vars.set(name, undefined);
   if (effects.changesDir) state.cwd = undefined;
+  return cloneState(state);
 }
 
 function walkControl(command: Command, state: ShellState, frame: Frame, sink: Sink): void {
@@ -158,25 +162,28 @@ function walkControl(command: Command, state: ShellState, frame: Frame, sink: Si
     }
     case 'While': {
       const inLoop = redirected(command.redirects, state, withContext(frame, 'loop'), sink);
-      forgetLoopEffects([command.condition, command.body], state);
-      walkCommand(command.condition, state, withContext(inLoop, 'condition'), sink);
-      walkCommand(command.body, state, inLoop, sink);
+      const inside = loopState([command.condition, command.body], state);
+      walkCommand(command.condition, inside, withContext(inLoop, 'condition'), sink);
+      walkCommand(command.body, inside, inLoop, sink);
+      mergeUncertain(state, inside);
       return;
     }
     case 'For':
     case 'Select': {
       for (const item of command.items ?? []) walkWordSubstitutions(item, state, frame, sink);
       const inLoop = redirected(command.redirects, state, withContext(frame, 'loop'), sink);
-      forgetLoopEffects([command.body], state);
       state.vars.set(command.variable, undefined);
-      walkCommand(command.body, state, inLoop, sink);
+      const inside = loopState([command.body], state);
+      walkCommand(command.body, inside, inLoop, sink);
+      mergeUncertain(state, inside);
       return;
     }
     case 'ArithFor': {
       walkPartsSubstitutions(command.parts, state, frame, sink);
       const inLoop = redirected(command.redirects, state, withContext(frame, 'loop'), sink);
-      forgetLoopEffects([command.body], state);
-      walkCommand(command.body, state, inLoop, sink);
+      const inside = loopState([command.body], state);
+      walkCommand(command.body, inside, inLoop, sink);
+      mergeUncertain(state, inside);
       return;
     }
     case 'Case': {
