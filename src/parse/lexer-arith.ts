@@ -2,7 +2,14 @@
 
 import type { WordPart } from './ast.js';
 import { readSpecial } from './lexer-word.js';
-import { type ArithAttempt, countNode, ParseFailure, type ParserState } from './parser-state.js';
+import {
+  type ArithAttempt,
+  countNode,
+  enter,
+  leave,
+  ParseFailure,
+  type ParserState,
+} from './parser-state.js';
 
 /** Pulls the expansions out of a double-quoted part so `parts` lists every substitution. */
 function collectExpansions(part: WordPart, into: WordPart[]): void {
@@ -42,6 +49,7 @@ function scanArithmeticOnce(p: ParserState, from: number, closer: '))' | ']'): A
   let i = from;
   const savedPos = p.pos;
   const savedNodes = p.nodes;
+  enter(p, from);
   try {
     while (i < p.end) {
       const c = text.charCodeAt(i);
@@ -75,6 +83,7 @@ function scanArithmeticOnce(p: ParserState, from: number, closer: '))' | ']'): A
     if (!(error instanceof ParseFailure) || error.kind === 'limit') throw error;
   } finally {
     p.pos = savedPos;
+    leave(p);
   }
   p.nodes = savedNodes;
   return failed;

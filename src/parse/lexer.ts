@@ -105,11 +105,14 @@ const reservedWords: ReadonlySet<string> = new Set([
   'in',
 ]);
 
+const reservedInitials = 'itefdcwus{}![]';
+
 /** The reserved word at the next token, when the whole word is one (`{x` is not `{`). */
 export function peekReserved(p: ParserState): string | undefined {
   skipSpace(p);
   const text = p.text;
   const start = p.pos;
+  if (start >= p.end || !reservedInitials.includes(text[start] as string)) return undefined;
   let i = start;
   while (i < p.end && i - start < 9) {
     const c = text.charCodeAt(i);

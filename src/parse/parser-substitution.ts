@@ -63,35 +63,38 @@ export function parseBacktickBody(
     script = parseRegion(p, start, end);
   } else {
     const text = p.text;
-    const offsets: number[] = [];
+    // For each character of the copy: where it starts in the text (its backslash included) and ends.
+    const starts: number[] = [];
+    const ends: number[] = [];
     let copy = '';
-    let chunk = start;
     for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== 92 || i + 1 >= end) continue;
-      const n = text.charCodeAt(i + 1);
-      if (n === 36 || n === 96 || n === 92 || (n === 34 && inDoubleQuotes)) {
-        copy += text.slice(chunk, i);
-        for (let k = chunk; k < i; k++) offsets.push(k);
-        chunk = i + 1;
+      const n = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      const c = text.charCodeAt(i);
+      if (c === 92 && (n === 36 || n === 96 || n === 92 || (n === 34 && inDoubleQuotes))) {
+        copy += text[i + 1];
+        starts.push(i);
+        ends.push(i + 2);
+        i++;
+      } else {
+        copy += text[i];
+        starts.push(i);
+        ends.push(i + 1);
       }
-      i++;
     }
-    copy += text.slice(chunk, end);
-    for (let k = chunk; k <= end; k++) offsets.push(k);
-    script = parseDetached(p, copy, offsets);
+    starts.push(end);
+    script = parseDetached(p, copy, starts, ends);
   }
   leave(p);
   return script;
 }
 
-function parseDetached(p: ParserState, copy: string, offsets: number[]): Script {
+function parseDetached(p: ParserState, copy: string, starts: number[], ends: number[]): Script {
   const child = new ParserState(copy, p.limits);
   child.depth = p.depth;
   child.nodes = p.nodes;
-  const last = offsets.length - 1;
-  const mapOffset = (i: number): number => offsets[Math.min(Math.max(i, 0), last)] as number;
-  // An exclusive end maps to just after the character before it, so a removed backslash is not included.
-  const mapEnd = (i: number): number => (i <= 0 ? mapOffset(0) : mapOffset(i - 1) + 1);
+  const mapOffset = (i: number): number => starts[Math.min(Math.max(i, 0), starts.length - 1)] as number;
+  const mapEnd = (i: number): number =>
+    i <= 0 ? mapOffset(0) : (ends[Math.min(i, ends.length) - 1] as number);
   let script: Script;
   try {
     script = parseRegion(child, 0, copy.length);
