@@ -40,7 +40,6 @@ const list = (v: string | string[]) => (Array.isArray(v) ? v.join(' or ') : v);
 function describeTarget(t: TargetCondition): string {
   const parts: string[] = [];
   if (t.kind !== undefined) parts.push(`a ${list(t.kind)}`);
-  if (t.access !== undefined) parts.push(`it ${t.access === 'read' ? 'only reads' : 'changes'}`);
   if (t.traits !== undefined) parts.push(`that is ${t.traits.join(' and ')}`);
   if (t.notTraits !== undefined) parts.push(`that is not ${t.notTraits.join(' or ')}`);
   if (t.name !== undefined) parts.push(`named ${list(t.name)}`);

@@ -42,7 +42,6 @@ function baseName(target: Target): string | undefined {
 
 export function targetMatches(target: Target, traits: readonly TargetTrait[], c: TargetCondition): boolean {
   if (c.kind !== undefined && !asList(c.kind).includes(target.kind)) return false;
-  if (c.access !== undefined && (target.access ?? 'write') !== c.access) return false;
   if (c.traits !== undefined) for (const t of c.traits) if (!traits.includes(t)) return false;
   if (c.notTraits !== undefined) for (const t of c.notTraits) if (traits.includes(t)) return false;
   if (c.name !== undefined) {

@@ -1,8 +1,8 @@
 // Runs every rule's examples through the whole pipeline: a `stop` line must produce a
 // finding from that rule and a decision other than allow; a `pass` line must not.
 
-import { memoryFs } from '../tools/memory-fs.js';
 import type { FsView } from '../tools/invocation.js';
+import { memoryFs } from '../tools/memory-fs.js';
 import type { Pack, Rule, RuleExample } from './rule.js';
 
 type Decision = 'allow' | 'approve' | 'deny';

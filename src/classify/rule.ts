@@ -26,8 +26,6 @@ export interface TargetCondition {
   traits?: TargetTrait[];
   /** None of these traits may hold. */
   notTraits?: TargetTrait[];
-  /** How the command uses it: `write` (the default) or only `read` (`cp SOURCE`). */
-  access?: 'read' | 'write';
   /** The base name matches one of these `*`/`?` patterns (`*.sqlite`). */
   name?: string | string[];
 }

@@ -58,7 +58,7 @@ const conditionKeys = [
   'all',
   'not',
 ];
-const targetKeys = ['kind', 'traits', 'notTraits', 'access', 'name'];
+const targetKeys = ['kind', 'traits', 'notTraits', 'name'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -106,7 +106,6 @@ function validateTarget(value: unknown, path: Path, report: Report): void {
   if (value.traits !== undefined) stringList(value.traits, [...path, 'traits'], report, targetTraitNames);
   if (value.notTraits !== undefined)
     stringList(value.notTraits, [...path, 'notTraits'], report, targetTraitNames);
-  if (value.access !== undefined) stringOrList(value.access, [...path, 'access'], report, ['read', 'write']);
   if (value.name !== undefined) stringOrList(value.name, [...path, 'name'], report);
 }
 

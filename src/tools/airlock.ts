@@ -40,4 +40,7 @@ function recognizeAirlock(command: SimpleCommand, _ctx: RecognizeContext): Recog
   return { invocations: [makeInvocation(command, { tool: 'airlock', parsed })] };
 }
 
-export const airlockRecognizer: Recognizer = { programs: ['airlock', 'airlock-sh'], recognize: recognizeAirlock };
+export const airlockRecognizer: Recognizer = {
+  programs: ['airlock', 'airlock-sh'],
+  recognize: recognizeAirlock,
+};

@@ -86,7 +86,14 @@ export function wordText(word: ArgWord): string {
 }
 
 export function parseArgv(words: readonly ArgWord[], spec: ArgvSpec): ParsedArgv {
-  const out: ParsedArgv = { subcommand: [], flags: {}, globalFlags: {}, positionals: [], positionalWords: [], unknownOptions: [] };
+  const out: ParsedArgv = {
+    subcommand: [],
+    flags: {},
+    globalFlags: {},
+    positionals: [],
+    positionalWords: [],
+    unknownOptions: [],
+  };
   let current = spec;
   let optionsDone = false;
   let i = 0;

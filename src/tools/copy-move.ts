@@ -3,7 +3,7 @@
 
 import { posix } from 'node:path';
 import type { SimpleCommand } from '../parse/command.js';
-import { type ArgvSpec, type OptionSpec, hasFlag, lastFlag, parseArgv } from './argv.js';
+import { type ArgvSpec, hasFlag, lastFlag, type OptionSpec, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
 import { pathTarget } from './paths.js';
@@ -69,21 +69,29 @@ function recognizeCopyMove(command: SimpleCommand, ctx: RecognizeContext): Recog
   const words = [...parsed.positionalWords];
   const targetDir = lastFlag(parsed.flags, 'target-directory');
   const destWord = targetDir !== undefined ? undefined : words.length > 1 ? words.pop() : undefined;
-  const sourceAccess: Partial<Target> = program === 'mv' ? {} : { access: 'read' };
-  const targets: Target[] = words.map((w) => pathTarget(w, command, ctx, sourceAccess));
-  const dest = targetDir !== undefined ? pathTarget(targetDir, command, ctx) : destWord && pathTarget(destWord, command, ctx);
+  // Targets are what the command changes: mv's sources go away, cp's and ln's are only read.
+  const targets: Target[] = program === 'mv' ? words.map((w) => pathTarget(w, command, ctx)) : [];
+  const dest =
+    targetDir !== undefined
+      ? pathTarget(targetDir, command, ctx)
+      : destWord && pathTarget(destWord, command, ctx);
   // `ln -s TARGET` with one operand makes the link in the current directory.
   const destination = dest ?? (program === 'ln' ? pathTarget('.', command, ctx) : undefined);
   let overwrites = false;
   if (destination !== undefined) {
     targets.push(destination);
     const intoDirectory =
-      destination.isDirectory === true && (targetDir !== undefined || !hasFlag(parsed.flags, 'no-target-directory'));
+      destination.isDirectory === true &&
+      (targetDir !== undefined || !hasFlag(parsed.flags, 'no-target-directory'));
     if (!intoDirectory) overwrites = destination.exists === true && destination.isDirectory !== true;
     else {
       for (const source of words) {
         if (source.value === undefined || destination.resolved === undefined) continue;
-        const inside = pathTarget(posix.join(destination.resolved, posix.basename(source.value)), command, ctx);
+        const inside = pathTarget(
+          posix.join(destination.resolved, posix.basename(source.value)),
+          command,
+          ctx,
+        );
         if (inside.exists === true && inside.isDirectory !== true) {
           overwrites = true;
           targets.push(inside);

@@ -23,13 +23,11 @@ function recognizeDd(command: SimpleCommand, ctx: RecognizeContext): Recognition
     const key = word.value.slice(0, eq);
     const value = word.value.slice(eq + 1);
     (flags[key] ??= []).push(value);
-    if (key === 'of' || key === 'if') {
-      const operand = { ...word, value, text: value };
-      targets.push(pathTarget(operand, command, ctx, key === 'if' ? { access: 'read' } : {}));
-    }
+    // `if=` is only read; the target is what `of=` overwrites.
+    if (key === 'of') targets.push(pathTarget({ ...word, value, text: value }, command, ctx));
   }
   const conv = (flags.conv ?? []).join(',').split(',');
-  const out = targets.find((t) => t.access !== 'read');
+  const out = targets[0];
   return {
     invocations: [
       makeInvocation(command, {

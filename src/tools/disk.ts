@@ -16,7 +16,9 @@ const specs: Record<string, ArgvSpec> = {
       type: { short: 't', ...req },
       force: { short: 'fF' },
       // Filesystem-specific options with values (ext*, xfs, btrfs, vfat): `-L label` is not a device.
-      ...Object.fromEntries([...'LbmNOETUIiGgdlnrsCc'].map((letter) => [`opt-${letter}`, { short: letter, ...req }])),
+      ...Object.fromEntries(
+        [...'LbmNOETUIiGgdlnrsCc'].map((letter) => [`opt-${letter}`, { short: letter, ...req }]),
+      ),
     },
   },
   wipefs: {
@@ -82,7 +84,8 @@ function opt() {
 const readOnlyParted = new Set(['print', 'p', 'help', 'version', 'unit', 'quit']);
 
 function specFor(program: string): [string, ArgvSpec] {
-  if (program.startsWith('mkfs') || program === 'mke2fs' || program === 'mkswap') return ['mkfs', specs.mkfs!];
+  if (program.startsWith('mkfs') || program === 'mke2fs' || program === 'mkswap')
+    return ['mkfs', specs.mkfs!];
   if (program === 'cfdisk' || program === 'sgdisk') return [program, specs.gdisk!];
   return [program, specs[program] ?? specs.mkfs!];
 }
@@ -104,13 +107,15 @@ function recognizeDisk(command: SimpleCommand, ctx: RecognizeContext): Recogniti
     const script = parsed.positionals.slice(1);
     devices = parsed.positionalWords.slice(0, 1);
     // `parted /dev/sda print` reads; no script is an interactive session that can do anything.
-    writes = !hasFlag(parsed.flags, 'list') && (script.length === 0 || !script.every((w) => readOnlyParted.has(w)));
+    writes =
+      !hasFlag(parsed.flags, 'list') && (script.length === 0 || !script.every((w) => readOnlyParted.has(w)));
   }
   if (tool === 'mkfs') {
     // mkfs takes an optional block count after the device.
     devices = devices.filter((w) => w.value === undefined || !/^\d+$/.test(w.value));
   }
-  const targets = devices.map((w) => pathTarget(w, command, ctx, writes ? {} : { access: 'read' }));
+  // Listing modes read the device; only a device that is written is a target.
+  const targets = writes ? devices.map((w) => pathTarget(w, command, ctx)) : [];
   return {
     invocations: [
       makeInvocation(command, {

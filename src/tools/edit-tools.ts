@@ -29,14 +29,40 @@ const sedSpec: ArgvSpec = {
 };
 
 const teeSpec: ArgvSpec = {
-  options: { help: {}, version: {}, append: { short: 'a' }, 'ignore-interrupts': { short: 'i' }, 'output-error': { short: 'p', value: 'optional' } },
+  options: {
+    help: {},
+    version: {},
+    append: { short: 'a' },
+    'ignore-interrupts': { short: 'i' },
+    'output-error': { short: 'p', value: 'optional' },
+  },
 };
 
 const sqliteSpec: ArgvSpec = {
   options: Object.fromEntries(
-    ['readonly', 'bail', 'batch', 'csv', 'json', 'line', 'list', 'header', 'noheader', 'echo', 'help', 'version', 'safe']
+    [
+      'readonly',
+      'bail',
+      'batch',
+      'csv',
+      'json',
+      'line',
+      'list',
+      'header',
+      'noheader',
+      'echo',
+      'help',
+      'version',
+      'safe',
+    ]
       .map((name) => [name, {}] as const)
-      .concat([['cmd', req], ['separator', req], ['init', req], ['newline', req], ['nullvalue', req]] as const),
+      .concat([
+        ['cmd', req],
+        ['separator', req],
+        ['init', req],
+        ['newline', req],
+        ['nullvalue', req],
+      ] as const),
   ),
   // sqlite3 takes options with one dash and stops at the database name.
   optionsAfterPositionals: false,
@@ -47,17 +73,25 @@ function recognizeSed(command: SimpleCommand, ctx: RecognizeContext): Recognitio
   const scriptGiven = hasFlag(parsed.flags, 'expression', 'file');
   const files = scriptGiven ? parsed.positionalWords : parsed.positionalWords.slice(1);
   const inPlace = hasFlag(parsed.flags, 'in-place');
-  const targets = files.map((w) => pathTarget(w, command, ctx, inPlace ? {} : { access: 'read' }));
-  return { invocations: [makeInvocation(command, { tool: 'sed', parsed, targets, facts: { 'sed.in-place': inPlace } })] };
+  // Without -i sed only reads its files.
+  const targets = inPlace ? files.map((w) => pathTarget(w, command, ctx)) : [];
+  return {
+    invocations: [
+      makeInvocation(command, { tool: 'sed', parsed, targets, facts: { 'sed.in-place': inPlace } }),
+    ],
+  };
 }
 
 function recognizeTee(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const parsed = parseArgv(argsOf(command), teeSpec);
   const targets = parsed.positionalWords.map((w) => pathTarget(w, command, ctx));
   const append = hasFlag(parsed.flags, 'append');
-  const overwrites = !append && targets.some((t) => t.exists === true && t.isDirectory !== true && t.kind === 'path');
+  const overwrites =
+    !append && targets.some((t) => t.exists === true && t.isDirectory !== true && t.kind === 'path');
   return {
-    invocations: [makeInvocation(command, { tool: 'tee', parsed, targets, facts: { 'overwrites-existing': overwrites } })],
+    invocations: [
+      makeInvocation(command, { tool: 'tee', parsed, targets, facts: { 'overwrites-existing': overwrites } }),
+    ],
   };
 }
 

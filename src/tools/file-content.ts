@@ -47,7 +47,9 @@ function recognizeTruncate(command: SimpleCommand, ctx: RecognizeContext): Recog
   // `-s +1M` and `-s >1M` only grow a file; anything else can cut it.
   const grows = size !== undefined && (size.startsWith('+') || size.startsWith('>'));
   return {
-    invocations: [makeInvocation(command, { tool: 'truncate', parsed, targets, facts: { 'truncate.shrinks': !grows } })],
+    invocations: [
+      makeInvocation(command, { tool: 'truncate', parsed, targets, facts: { 'truncate.shrinks': !grows } }),
+    ],
   };
 }
 

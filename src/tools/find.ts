@@ -24,7 +24,8 @@ function recognizeFind(command: SimpleCommand, ctx: RecognizeContext): Recogniti
     starts.push(args[i]!);
   }
   const expression = args.slice(i).map((w) => w.value ?? w.text);
-  const targets = starts.length > 0 ? starts.map((w) => pathTarget(w, command, ctx)) : [pathTarget('.', command, ctx)];
+  const targets =
+    starts.length > 0 ? starts.map((w) => pathTarget(w, command, ctx)) : [pathTarget('.', command, ctx)];
   const flags: Record<string, string[]> = {};
   for (const word of expression) if (word.startsWith('-')) (flags[word.slice(1)] ??= []).push('');
   return {

@@ -36,8 +36,10 @@ const builders: Record<string, FactBuilder> = {
   reset(p, _c, _x, out) {
     const modes = ['hard', 'merge', 'keep', 'soft', 'mixed'].filter((m) => hasFlag(p.flags, m));
     out.values['reset.mode'] = modes[modes.length - 1] ?? 'mixed';
-    if (out.values['reset.mode'] !== 'soft' && out.values['reset.mode'] !== 'mixed') out.shape.worktree = true;
-    for (const word of p.positionalWords.slice(0, p.dashDashAt ?? 1)) out.shape.refTargets.push(ref(wordText(word)));
+    if (out.values['reset.mode'] !== 'soft' && out.values['reset.mode'] !== 'mixed')
+      out.shape.worktree = true;
+    for (const word of p.positionalWords.slice(0, p.dashDashAt ?? 1))
+      out.shape.refTargets.push(ref(wordText(word)));
   },
   checkout(p, command, ctx, out) {
     const creating = hasFlag(p.flags, 'branch', 'force-branch', 'orphan');
@@ -49,7 +51,8 @@ const builders: Record<string, FactBuilder> = {
     else {
       const [first, ...rest] = p.positionalWords;
       paths = rest;
-      if (first !== undefined && (first.value === '.' || existsOnDisk(first, command, ctx))) paths = [first, ...rest];
+      if (first !== undefined && (first.value === '.' || existsOnDisk(first, command, ctx)))
+        paths = [first, ...rest];
     }
     out.shape.pathspecs = paths;
     out.values['checkout.paths'] = paths.length > 0;
@@ -83,7 +86,8 @@ const builders: Record<string, FactBuilder> = {
     out.values['branch.delete'] = deleting;
     out.values['branch.force-delete'] =
       hasFlag(p.flags, 'delete-force') || (hasFlag(p.flags, 'delete') && hasFlag(p.flags, 'force'));
-    if (deleting) for (const word of p.positionalWords) out.shape.refTargets.push(ref(wordText(word), 'branch'));
+    if (deleting)
+      for (const word of p.positionalWords) out.shape.refTargets.push(ref(wordText(word), 'branch'));
   },
   push(p, _c, _x, out) {
     const [remote, ...refspecs] = p.positionals;
@@ -112,7 +116,8 @@ const builders: Record<string, FactBuilder> = {
   },
   'update-ref'(p, _c, _x, out) {
     out.values['update-ref.delete'] = hasFlag(p.flags, 'delete');
-    if (hasFlag(p.flags, 'delete')) for (const r of p.positionals.slice(0, 1)) out.shape.refTargets.push(ref(r));
+    if (hasFlag(p.flags, 'delete'))
+      for (const r of p.positionals.slice(0, 1)) out.shape.refTargets.push(ref(r));
   },
   worktree(p, _c, _x, out) {
     if (p.subcommand[1] !== 'remove') return;

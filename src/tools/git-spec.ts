@@ -106,10 +106,9 @@ export const gitSpec: ArgvSpec = {
     stash: {
       options: { ...help, message: { short: 'm', ...req }, quiet: { short: 'q' } },
       subcommands: Object.fromEntries(
-        ['drop', 'clear', 'pop', 'apply', 'list', 'show', 'push', 'save', 'branch', 'create', 'store'].map((v) => [
-          v,
-          { options: { ...help, message: { short: 'm', ...req }, quiet: { short: 'q' } } },
-        ]),
+        ['drop', 'clear', 'pop', 'apply', 'list', 'show', 'push', 'save', 'branch', 'create', 'store'].map(
+          (v) => [v, { options: { ...help, message: { short: 'm', ...req }, quiet: { short: 'q' } } }],
+        ),
       ),
     },
     branch: {
@@ -164,7 +163,9 @@ export const gitSpec: ArgvSpec = {
     reflog: {
       options: { ...help },
       subcommands: {
-        expire: { options: { ...help, expire: req, 'expire-unreachable': req, all: {}, 'dry-run': { short: 'n' } } },
+        expire: {
+          options: { ...help, expire: req, 'expire-unreachable': req, all: {}, 'dry-run': { short: 'n' } },
+        },
         delete: { options: { ...help, 'dry-run': { short: 'n' } } },
         show: {},
         exists: {},
@@ -172,7 +173,9 @@ export const gitSpec: ArgvSpec = {
     },
     gc: { options: { ...help, prune: opt, 'no-prune': {}, aggressive: {}, auto: {}, quiet: { short: 'q' } } },
     prune: { options: { ...help, 'dry-run': { short: 'n' }, expire: req, verbose: { short: 'v' } } },
-    'update-ref': { options: { ...help, delete: { short: 'd' }, message: { short: 'm', ...req }, stdin: {} } },
+    'update-ref': {
+      options: { ...help, delete: { short: 'd' }, message: { short: 'm', ...req }, stdin: {} },
+    },
     worktree: {
       options: { ...help },
       subcommands: {

@@ -23,6 +23,7 @@ function effectiveCommand(command: SimpleCommand, parsed: ParsedArgv, ctx: Recog
 function recognizeGit(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const parsed = parseArgv(argsOf(command), gitSpec);
   const unknowns: string[] = [];
+  let dynamicVerb = false;
   if (parsed.subcommand.length === 0) {
     // Verbs without a spec (status, log, commit…): their options are read generically.
     const [verbWord, ...restWords] = parsed.positionalWords;
@@ -35,7 +36,9 @@ function recognizeGit(command: SimpleCommand, ctx: RecognizeContext): Recognitio
     if (verbWord !== undefined) {
       parsed.subcommand = [verbWord.value ?? verbWord.text];
       // `git $VERB …` hides what runs.
-      if (verbWord.value === undefined) unknowns.push(`git verb ${verbWord.text} is not known before it runs`);
+      if (verbWord.value === undefined)
+        unknowns.push(`git verb ${verbWord.text} is not known before it runs`);
+      dynamicVerb = verbWord.value === undefined;
     }
   }
   const effective = effectiveCommand(command, parsed, ctx);
@@ -69,7 +72,7 @@ function recognizeGit(command: SimpleCommand, ctx: RecognizeContext): Recognitio
     parsed,
     targets,
     envHints,
-    facts: facts.values,
+    facts: { ...facts.values, 'dynamic-verb': dynamicVerb },
     unknowns,
   });
   if (hasFlag(parsed.globalFlags, 'help')) (invocation.facts as Record<string, boolean>).help = true;

@@ -39,7 +39,8 @@ export const recognizers: readonly Recognizer[] = [
 ];
 
 const byProgram = new Map<string, Recognizer>();
-for (const recognizer of recognizers) for (const program of recognizer.programs) byProgram.set(program, recognizer);
+for (const recognizer of recognizers)
+  for (const program of recognizer.programs) byProgram.set(program, recognizer);
 
 export function recognizerFor(program: string): Recognizer | undefined {
   const exact = byProgram.get(program);
@@ -71,7 +72,8 @@ function recognizeUnknownProgram(command: SimpleCommand): Recognition {
 export function recognize(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const program = command.program;
   const recognizer = program === undefined ? undefined : recognizerFor(program);
-  const recognition = recognizer !== undefined ? recognizer.recognize(command, ctx) : recognizeUnknownProgram(command);
+  const recognition =
+    recognizer !== undefined ? recognizer.recognize(command, ctx) : recognizeUnknownProgram(command);
   if (command.redirects.length === 0) return recognition;
   const redirects = redirectInvocations(command, ctx);
   if (redirects.length === 0) return recognition;

@@ -37,8 +37,6 @@ export interface Target {
   resolved?: string;
   exists?: boolean;
   isDirectory?: boolean;
-  /** `read` for targets the command only reads (`cp SOURCE`, `dd if=`); absent means it changes them. */
-  access?: 'read' | 'write';
 }
 
 export type EnvHintKind =

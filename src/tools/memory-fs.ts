@@ -13,7 +13,8 @@ type Entry = { kind: 'file'; text: string } | { kind: 'dir' } | { kind: 'link'; 
 export function memoryFs(entries: readonly string[], base = '/'): FsView {
   const table = new Map<string, Entry>([['/', { kind: 'dir' }]]);
   const addParents = (path: string) => {
-    for (let dir = posix.dirname(path); !table.has(dir); dir = posix.dirname(dir)) table.set(dir, { kind: 'dir' });
+    for (let dir = posix.dirname(path); !table.has(dir); dir = posix.dirname(dir))
+      table.set(dir, { kind: 'dir' });
   };
   for (const raw of entries) {
     const arrow = raw.indexOf(' -> ');
@@ -21,8 +22,15 @@ export function memoryFs(entries: readonly string[], base = '/'): FsView {
     const name = arrow !== -1 ? raw.slice(0, arrow) : equals !== -1 ? raw.slice(0, equals) : raw;
     const path = posix.resolve(base, name);
     addParents(path);
-    if (arrow !== -1) table.set(path, { kind: 'link', to: posix.resolve(posix.dirname(path), raw.slice(arrow + 4)) });
-    else if (name.endsWith('/')) table.set(path, { kind: 'dir' });
+    if (arrow !== -1) {
+      const to = posix.resolve(posix.dirname(path), raw.slice(arrow + 4));
+      table.set(path, { kind: 'link', to });
+      // A link points at something that exists unless declared otherwise: a directory.
+      if (!table.has(to)) {
+        addParents(to);
+        table.set(to, { kind: 'dir' });
+      }
+    } else if (name.endsWith('/')) table.set(path, { kind: 'dir' });
     else table.set(path, { kind: 'file', text: equals !== -1 ? `${raw.slice(equals + 3)}\n` : '' });
   }
 
@@ -54,8 +62,15 @@ export function memoryFs(entries: readonly string[], base = '/'): FsView {
       const parent = realpath(posix.dirname(posix.resolve('/', path)));
       if (parent === undefined) return undefined;
       const entry = table.get(posix.join(parent, posix.basename(path)));
-      if (entry === undefined) return posix.resolve('/', path) === '/' ? { isDirectory: true, isSymlink: false, size: 0 } : undefined;
-      return { isDirectory: entry.kind === 'dir', isSymlink: entry.kind === 'link', size: entry.kind === 'file' ? entry.text.length : 0 };
+      if (entry === undefined)
+        return posix.resolve('/', path) === '/'
+          ? { isDirectory: true, isSymlink: false, size: 0 }
+          : undefined;
+      return {
+        isDirectory: entry.kind === 'dir',
+        isSymlink: entry.kind === 'link',
+        size: entry.kind === 'file' ? entry.text.length : 0,
+      };
     },
     readText(path, limit) {
       const real = realpath(path);

@@ -49,7 +49,15 @@ function hasWildcard(part: string): boolean {
   return false;
 }
 
-const deviceExempt = ['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom', '/dev/stdout', '/dev/stderr', '/dev/stdin'];
+const deviceExempt = [
+  '/dev/null',
+  '/dev/zero',
+  '/dev/random',
+  '/dev/urandom',
+  '/dev/stdout',
+  '/dev/stderr',
+  '/dev/stdin',
+];
 
 /** True for paths that name a terminal or a harmless sink rather than data. */
 export function isHarmlessDevice(path: string): boolean {
@@ -99,6 +107,10 @@ export function pathTarget(
 }
 
 /** Paths targets for every word. */
-export function pathTargets(words: readonly ArgWord[], command: SimpleCommand, ctx: RecognizeContext): Target[] {
+export function pathTargets(
+  words: readonly ArgWord[],
+  command: SimpleCommand,
+  ctx: RecognizeContext,
+): Target[] {
   return words.map((w) => pathTarget(w, command, ctx));
 }

@@ -30,7 +30,8 @@ function recognizePerms(command: SimpleCommand, ctx: RecognizeContext): Recognit
   const words = argsOf(command);
   const parsed = parseArgv(words, spec);
   if (program === 'chmod') {
-    for (const unknown of parsed.unknownOptions) if (/^-[rwxXst]/.test(unknown)) parsed.flags.mode = [unknown];
+    for (const unknown of parsed.unknownOptions)
+      if (/^-[rwxXst]/.test(unknown)) parsed.flags.mode = [unknown];
   }
   const byReference = hasFlag(parsed.flags, 'reference');
   const modeGiven = program === 'chmod' && parsed.flags.mode !== undefined;
@@ -48,4 +49,7 @@ function recognizePerms(command: SimpleCommand, ctx: RecognizeContext): Recognit
   };
 }
 
-export const permsRecognizer: Recognizer = { programs: ['chmod', 'chown', 'chgrp'], recognize: recognizePerms };
+export const permsRecognizer: Recognizer = {
+  programs: ['chmod', 'chown', 'chgrp'],
+  recognize: recognizePerms,
+};

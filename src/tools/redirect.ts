@@ -8,7 +8,11 @@ import { isHarmlessDevice, pathTarget } from './paths.js';
 
 const writing = new Set(['>', '>|', '&>', '>>', '&>>', '<>']);
 
-function redirectInvocation(command: SimpleCommand, redirect: ResolvedRedirect, ctx: RecognizeContext): Invocation | undefined {
+function redirectInvocation(
+  command: SimpleCommand,
+  redirect: ResolvedRedirect,
+  ctx: RecognizeContext,
+): Invocation | undefined {
   if (!writing.has(redirect.op)) return undefined;
   const word = redirect.target;
   // `cmd > "$OUT"` is too common to stop on; the path is unknown, so it is left alone.
@@ -16,7 +20,8 @@ function redirectInvocation(command: SimpleCommand, redirect: ResolvedRedirect, 
   const target = pathTarget(word, command, ctx);
   if (target.resolved !== undefined && isHarmlessDevice(target.resolved)) return undefined;
   const append = redirect.op === '>>' || redirect.op === '&>>' || redirect.op === '<>';
-  const overwrites = !append && target.exists === true && target.isDirectory !== true && target.kind === 'path';
+  const overwrites =
+    !append && target.exists === true && target.isDirectory !== true && target.kind === 'path';
   return makeInvocation(command, {
     tool: 'redirect',
     subcommand: [redirect.op],

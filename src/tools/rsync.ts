@@ -71,9 +71,10 @@ function recognizeRsync(command: SimpleCommand, ctx: RecognizeContext): Recognit
   const removesSources = hasFlag(parsed.flags, 'remove-source-files');
   words.forEach((word, index) => {
     const isDestination = index === words.length - 1 && words.length > 1;
-    const extra: Partial<Target> = isDestination || removesSources ? {} : { access: 'read' };
-    if (isRemote(word.value)) targets.push({ kind: 'host', value: word.value, ...extra });
-    else targets.push(pathTarget(word, command, ctx, extra));
+    // Sources are only read, unless --remove-source-files deletes them.
+    if (!isDestination && !removesSources) return;
+    if (isRemote(word.value)) targets.push({ kind: 'host', value: word.value });
+    else targets.push(pathTarget(word, command, ctx));
   });
   const deletes = Object.keys(parsed.flags).some((f) => f.startsWith('delete'));
   return {

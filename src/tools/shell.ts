@@ -70,7 +70,9 @@ function recognizeShell(command: SimpleCommand, _ctx: RecognizeContext): Recogni
   if (stdin !== undefined && readsCodeFromStdin(program, command.argv.slice(1))) {
     facts['stdin.code'] = true;
     if (stdin.kind === 'pipe') {
-      facts['stdin.remote-code'] = stdin.from.some((c) => c.program !== undefined && downloaders.has(c.program));
+      facts['stdin.remote-code'] = stdin.from.some(
+        (c) => c.program !== undefined && downloaders.has(c.program),
+      );
       facts['stdin.decoded-code'] = stdin.from.some(decodes);
     } else if (stdin.kind === 'heredoc' || stdin.kind === 'herestring') {
       facts['stdin.dynamic-code'] = stdin.text === undefined;
@@ -82,7 +84,10 @@ function recognizeShell(command: SimpleCommand, _ctx: RecognizeContext): Recogni
   };
 }
 
-export const shellRecognizer: Recognizer = { programs: [...shells, ...interpreters], recognize: recognizeShell };
+export const shellRecognizer: Recognizer = {
+  programs: [...shells, ...interpreters],
+  recognize: recognizeShell,
+};
 
 /** A parse-stage hazard (fork bomb, dynamic command, eval of dynamic text) as a `shell` invocation. */
 export function hazardInvocation(hazard: Hazard): Invocation {
