@@ -1,42 +1,87 @@
-// The management command line (help, rules, config, log…), built with commander and
-// loaded only when one of these commands runs.
+// The management command line (help, rules, config, shims, log…), built with commander
+// and loaded only when one of these commands runs.
 
 import { Command } from 'commander';
 import { exitCodes, exitCodeTable } from '../exec/exit-codes.js';
-import { runCheck } from './check.js';
+import { checkHelp } from './check.js';
+import { registerConfig } from './config-cmd.js';
+import { registerLog } from './log-cmd.js';
+import { registerRules } from './rules-cmd.js';
+import { shHelp } from './sh.js';
+import { runHelp } from './shim.js';
+import { registerShims } from './shims-cmd.js';
 
 declare const __AIRLOCK_VERSION__: string | undefined;
 
 const overview = `airlock stands in front of the commands that can destroy things (rm, git, psql,
 kubectl, terraform, aws…). It parses each command, runs reads straight through, and stops
-destructive or production-changing ones for a person to approve.
+destructive or production-changing ones for a person to approve, recording every decision
+in a tamper-evident log.
 
 Start here:
-  airlock check 'git push --force'     what would airlock do with this line? (runs nothing)
-  airlock rules list                   the rules airlock applies
+  airlock check 'git push --force'   what would airlock do with this line? (runs nothing)
+  airlock shims install              put airlock in front of every guarded program
+  airlock sh -c 'LINE'               a guarded drop-in for bash -c, for agent harnesses
+  airlock log                        what ran, what was stopped, and who decided`;
+
+const footer = `
+Hot-path commands (no commander, start in milliseconds):
+  check   see 'airlock check --help'
+  sh      see 'airlock sh --help'
+  run     see 'airlock run --help'
 
 Exit status:
 ${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`).join('\n')}
-`;
+
+Files: config in $XDG_CONFIG_HOME/airlock, audit log in $XDG_STATE_HOME/airlock, shims and
+trash in $XDG_DATA_HOME/airlock; AIRLOCK_HOME=DIR moves all of them under DIR.
+Colors follow NO_COLOR and FORCE_COLOR.`;
 
 export async function runProgram(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let code: number = exitCodes.ok;
+  const setCode = (c: number) => {
+    code = c;
+  };
   const program = new Command('airlock')
-    .description(overview)
+    .description('a guard in front of the commands that can destroy things')
+    .addHelpText('before', `${overview}\n`)
     .version(typeof __AIRLOCK_VERSION__ === 'string' ? __AIRLOCK_VERSION__ : 'dev', '-V, --version')
+    .addHelpText('after', footer)
     .showHelpAfterError('(run airlock --help for usage)')
     .exitOverride();
 
+  // Listed for --help; cli.ts routes these before commander loads.
   program
     .command('check')
-    .description('show what airlock would do with a command line, and why (runs nothing)')
+    .description('show what airlock would do with a command line (runs nothing)')
     .helpOption(false)
     .allowUnknownOption()
     .argument('[args...]')
-    .action((args: string[]) => {
-      code = runCheck(args, env);
-    });
+    .action(() => void process.stdout.write(checkHelp));
+  program
+    .command('sh')
+    .description('a guarded drop-in for bash -c')
+    .helpOption(false)
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action(() => void process.stdout.write(shHelp));
+  program
+    .command('run')
+    .description('judge and run one program with its arguments')
+    .helpOption(false)
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action(() => void process.stdout.write(runHelp));
 
+  registerRules(program, env, setCode);
+  registerConfig(program, env, setCode);
+  registerShims(program, env, setCode);
+  registerLog(program, env, setCode);
+
+  if (argv.length === 0) {
+    program.outputHelp();
+    return exitCodes.ok;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -72,7 +72,10 @@ function decideFinding(finding: Finding, policy: Policy): DecidedFinding {
       if (finding.regenerableExempt && allRegenerable(finding)) {
         return decided('allow', 'deletes only regenerable files (build output, caches, dependencies)');
       }
-      return decided('approve', `destroys data ${at}: needs approval`);
+      return decided(
+        'approve',
+        `destroys data${environment.name === 'local' ? '' : ` ${at}`}: needs approval`,
+      );
   }
 }
 

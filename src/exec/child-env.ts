@@ -20,6 +20,9 @@ export function childEnvironment(env: NodeJS.ProcessEnv, depth: number): NodeJS.
   delete child[SAVED_EXTRA_CA_VAR];
   // Stale in the child: a nested airlock started without the launcher would think it is this shim.
   delete child[INVOKED_AS_VAR];
+  // The launcher counts its own restarts (a shim named node); JavaScript ran, so that loop is over.
+  delete child.AIRLOCK_LAUNCH_DEPTH;
+  delete child.AIRLOCK_LAUNCHER;
   child[SHIM_DEPTH_VAR] = String(depth + 1);
   return child;
 }
