@@ -48,7 +48,7 @@ export function analyzeArgv(argv: string[], ctx: AnalyzeContext): LineAnalysis {
     const state = createState(ctx.env, ctx.cwd);
     const draft: SimpleCommand = {
       argv: words,
-      env: { ...ctx.env },
+      env: ctx.env,
       cwd: ctx.cwd,
       redirects: [],
       wrappers: [],

@@ -2,13 +2,54 @@
 
 import type { ShellEnv } from './command.js';
 
+const UNSET: unique symbol = Symbol('unset');
+
 /**
- * Variables as the walk knows them. A name mapped to `undefined` holds a value that cannot be
- * known statically; a missing name is unset.
+ * Variables as the walk knows them, layered over the inherited environment so that cloning a
+ * state for every branch and subshell costs only the changes. A name whose value is
+ * `undefined` holds a value that cannot be known statically; a missing name is unset.
  */
+export class Variables {
+  constructor(
+    readonly base: ShellEnv,
+    private readonly changes = new Map<string, string | undefined | typeof UNSET>(),
+  ) {}
+
+  has(name: string): boolean {
+    const change = this.changes.get(name);
+    if (change !== undefined || this.changes.has(name)) return change !== UNSET;
+    return Object.hasOwn(this.base, name);
+  }
+
+  get(name: string): string | undefined {
+    if (!this.changes.has(name)) return this.base[name];
+    const change = this.changes.get(name);
+    return change === UNSET ? undefined : change;
+  }
+
+  set(name: string, value: string | undefined): void {
+    this.changes.set(name, value);
+  }
+
+  delete(name: string): void {
+    this.changes.set(name, UNSET);
+  }
+
+  /** Names assigned or unset since the base environment. */
+  changedNames(): IterableIterator<string> {
+    return this.changes.keys();
+  }
+
+  clone(): Variables {
+    return new Variables(this.base, new Map(this.changes));
+  }
+}
+
 export interface ShellState {
-  vars: Map<string, string | undefined>;
+  vars: Variables;
+  /** Names exported beyond the inherited environment, and inherited names un-exported. */
   exported: Set<string>;
+  unexported: Set<string>;
   cwd: string | undefined;
   /** `$0`, `$1`… when known (`sh -c '…' name arg`); otherwise positional parameters are dynamic. */
   positional: (string | undefined)[] | undefined;
@@ -17,15 +58,21 @@ export interface ShellState {
 }
 
 export function createState(env: ShellEnv, cwd: string | undefined): ShellState {
-  const vars = new Map<string, string | undefined>();
-  for (const key of Object.keys(env)) vars.set(key, env[key]);
-  return { vars, exported: new Set(vars.keys()), cwd, positional: undefined, functions: new Set() };
+  return {
+    vars: new Variables(env),
+    exported: new Set(),
+    unexported: new Set(),
+    cwd,
+    positional: undefined,
+    functions: new Set(),
+  };
 }
 
 export function cloneState(state: ShellState): ShellState {
   return {
-    vars: new Map(state.vars),
+    vars: state.vars.clone(),
     exported: new Set(state.exported),
+    unexported: new Set(state.unexported),
     cwd: state.cwd,
     positional: state.positional,
     functions: new Set(state.functions),
@@ -37,22 +84,36 @@ export function cloneState(state: ShellState): ShellState {
  * uncertain afterwards, so mark it unknown rather than guess either way.
  */
 export function mergeUncertain(target: ShellState, branch: ShellState): void {
-  for (const [name, value] of branch.vars) {
-    if (!target.vars.has(name) || target.vars.get(name) !== value) target.vars.set(name, undefined);
-  }
-  for (const name of target.vars.keys()) {
-    if (!branch.vars.has(name)) target.vars.set(name, undefined);
+  for (const name of branch.vars.changedNames()) {
+    if (target.vars.has(name) !== branch.vars.has(name) || target.vars.get(name) !== branch.vars.get(name)) {
+      target.vars.set(name, undefined);
+    }
   }
   for (const name of branch.exported) target.exported.add(name);
   if (branch.cwd !== target.cwd) target.cwd = undefined;
   for (const name of branch.functions) target.functions.add(name);
 }
 
-/** The environment a command sees: exported variables (unknown values stay as `undefined`). */
-export function exportedEnv(state: ShellState): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
-  for (const name of state.exported) {
-    if (state.vars.has(name)) env[name] = state.vars.get(name);
-  }
-  return env;
+export function isExported(state: ShellState, name: string): boolean {
+  if (state.unexported.has(name)) return false;
+  return state.exported.has(name) || Object.hasOwn(state.vars.base, name);
+}
+
+/**
+ * The environment a command sees: exported variables (unknown values stay as `undefined`).
+ * Shared with the base environment when nothing exported changed, so treat it as read-only.
+ */
+export function exportedEnv(state: ShellState): ShellEnv {
+  const base = state.vars.base;
+  let env: Record<string, string | undefined> | undefined;
+  const put = (name: string): void => {
+    env ??= { ...base };
+    if (state.vars.has(name) && isExported(state, name)) env[name] = state.vars.get(name);
+    else delete env[name];
+  };
+  for (const name of state.vars.changedNames())
+    if (isExported(state, name) || Object.hasOwn(base, name)) put(name);
+  for (const name of state.exported) put(name);
+  for (const name of state.unexported) put(name);
+  return env ?? base;
 }

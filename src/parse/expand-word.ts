@@ -23,6 +23,8 @@ export function expandWordToFields(
   state: ShellState,
   where: { text: string; span: Span },
 ): ArgWord[] {
+  const plain = plainValue(word.parts);
+  if (plain !== undefined) return [{ text: where.text, value: plain, span: where.span }];
   const alternatives = expandBraces(wordToItems(word));
   if (alternatives === undefined) {
     return [{ text: where.text, span: where.span, dynamic: 'brace expansion makes too many words' }];
@@ -156,4 +158,42 @@ function unescapePattern(pattern: string): string {
     out += pattern[i];
   }
   return out;
+}
+
+/** Quoted or ordinary literal text that no expansion can touch: most words, so worth a fast path. */
+function plainValue(parts: WordPart[]): string | undefined {
+  let value = '';
+  for (const [index, part] of parts.entries()) {
+    switch (part.type) {
+      case 'Literal':
+        if (!isPlainRaw(part.raw, index === 0)) return undefined;
+        value += part.value;
+        break;
+      case 'SingleQuoted':
+      case 'QuotedLiteral':
+      case 'AnsiC':
+        value += part.value;
+        break;
+      case 'DoubleQuoted': {
+        const only = part.parts[0];
+        if (part.parts.length > 1 || (only !== undefined && only.type !== 'QuotedLiteral')) return undefined;
+        value += only?.type === 'QuotedLiteral' ? only.value : '';
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return value;
+}
+
+/** No backslash, glob or brace character, and no leading tilde. */
+function isPlainRaw(raw: string, first: boolean): boolean {
+  if (first && raw.startsWith('~')) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' || c === '*' || c === '?' || c === '[' || c === ']' || c === '{' || c === '}')
+      return false;
+  }
+  return true;
 }

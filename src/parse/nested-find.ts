@@ -31,11 +31,11 @@ export function emitFindExecs(
         wrappers: [...command.wrappers, { name: 'find', args: [action] }],
         origin: [...command.origin, { kind: 'find -exec', detail: action }],
         stdin: undefined,
+        program: undefined,
+        programPath: undefined,
+        // -execdir runs in each file's directory.
+        cwd: action.endsWith('dir') ? undefined : command.cwd,
       };
-      delete draft.program;
-      delete draft.programPath;
-      // -execdir runs in each file's directory.
-      if (action.endsWith('dir')) delete draft.cwd;
       dispatch(inner, draft, { ...frame, placeholder: { token: '{}', reason: FOUND } });
     }
     i = end;

@@ -1,9 +1,15 @@
 // Commands run elsewhere or as someone else: `ssh host cmd…` and `su -c cmd`, `runuser -c cmd`.
 
-import type { SimpleCommand } from './command.js';
+import type { ArgWord, SimpleCommand } from './command.js';
 import { createState } from './expand-state.js';
 import { dynamicEval, newProcessState, runText } from './nested-run.js';
-import { hasOption, optionValue, parseOptions } from './unwrap-options.js';
+import {
+  hasOption,
+  type OptionSpec,
+  optionValue,
+  type ParsedOptions,
+  parseOptions,
+} from './unwrap-options.js';
 import { joinWords } from './unwrap-types.js';
 import type { Frame, Sink } from './walk-types.js';
 
@@ -43,11 +49,27 @@ export function runRemote(command: SimpleCommand, frame: Frame, sink: Sink): boo
   );
 }
 
+export const SWITCH_USER_OPTIONS: OptionSpec = {
+  short: 'cslgGwu',
+  long: ['command', 'session-command', 'shell', 'group', 'supp-group', 'whitelist-environment', 'user'],
+};
+
+/** su takes options anywhere: `su - postgres -c 'cmd'`. */
+export function parseSwitchUser(argv: ArgWord[]): ParsedOptions {
+  const all: ParsedOptions = { options: [], next: argv.length };
+  let i = 1;
+  while (i < argv.length) {
+    const parsed = parseOptions(argv, i, SWITCH_USER_OPTIONS);
+    all.options.push(...parsed.options);
+    if (parsed.dynamic !== undefined) return { ...all, dynamic: parsed.dynamic };
+    if (argv[parsed.next - 1]?.value === '--') return { ...all, next: parsed.next };
+    i = parsed.next + 1;
+  }
+  return all;
+}
+
 export function runSwitchUser(command: SimpleCommand, frame: Frame, sink: Sink): boolean {
-  const parsed = parseOptions(command.argv, 1, {
-    short: 'cslgGwu',
-    long: ['command', 'session-command', 'shell', 'group', 'supp-group', 'whitelist-environment', 'user'],
-  });
+  const parsed = parseSwitchUser(command.argv);
   if (parsed.dynamic !== undefined)
     return dynamicEval(command, `${command.program} argument ${parsed.dynamic}`, frame, sink);
   const body = optionValue(parsed, 'c', 'command', 'session-command');

@@ -82,6 +82,16 @@ const SPECIAL: Record<string, Unwrapper> = {
     const step = innerAfter(argv, { ...parsed, next: parsed.next + 1 }, parsed.next);
     return step.kind === 'inner' ? { ...step, cwd: { path: undefined } } : step;
   },
+  runuser: (argv) => {
+    // `runuser -u user -- cmd args` runs argv directly; with -c it runs shell text (nested).
+    const parsed = parseOptions(argv, 1, {
+      short: 'cslgGwu',
+      long: ['command', 'session-command', 'shell', 'group', 'supp-group', 'user'],
+    });
+    if (!hasOption(parsed, 'u', 'user') || hasOption(parsed, 'c', 'command', 'session-command'))
+      return { kind: 'none' };
+    return innerAfter(argv, parsed);
+  },
   watch: unwrapWatch,
   xargs: unwrapXargs,
   parallel: unwrapParallel,

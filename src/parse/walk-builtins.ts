@@ -82,9 +82,16 @@ function declare(program: string, args: ArgWord[], state: ShellState): void {
       state.vars.set(name, unknownValues ? undefined : next);
     } else if (unknownValues) state.vars.set(name, undefined);
     if (program === 'export' || program === 'declare' || program === 'typeset') {
-      if (unexport) state.exported.delete(name);
-      else if (program === 'export' || args.some((a) => a.value?.startsWith('-') && a.value.includes('x')))
+      if (unexport) {
+        state.exported.delete(name);
+        state.unexported.add(name);
+      } else if (
+        program === 'export' ||
+        args.some((a) => a.value?.startsWith('-') && a.value.includes('x'))
+      ) {
         state.exported.add(name);
+        state.unexported.delete(name);
+      }
     }
   }
 }
@@ -112,7 +119,6 @@ function unset(args: ArgWord[], state: ShellState): void {
     else if (functions) state.functions.delete(value);
     else if (NAME.test(value)) {
       state.vars.delete(value);
-      state.exported.delete(value);
     }
   }
 }

@@ -35,9 +35,7 @@ export function dispatchCommand(
       addHazard(sink, 'dynamic-command', `the program name is not known: ${head.dynamic}`, emitted);
       return;
     }
-    command = { ...command, program: head.program };
-    if (head.path !== undefined) command.programPath = head.path;
-    else delete command.programPath;
+    command = { ...command, program: head.program, programPath: head.path };
     if (round >= MAX_WRAPPERS) break;
     const step = unwrapStep(head.program, command.argv);
     if (step.kind === 'none') break;

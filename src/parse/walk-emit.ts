@@ -11,11 +11,29 @@ export function emitCommand(command: SimpleCommand, frame: Frame, sink: Sink): S
     }
     return command;
   }
-  if (command.remote === undefined) delete command.remote;
-  if (command.cwd === undefined) delete command.cwd;
-  if (command.stdin === undefined) delete command.stdin;
-  sink.commands.push(command);
-  frame.collector?.push(command);
+  const emitted = finalize(command);
+  sink.commands.push(emitted);
+  frame.collector?.push(emitted);
+  return emitted;
+}
+
+/** A fresh object with only the optional fields that are set (drafts carry `undefined`s). */
+function finalize(draft: SimpleCommand): SimpleCommand {
+  const command: SimpleCommand = {
+    argv: draft.argv,
+    env: draft.env,
+    redirects: draft.redirects,
+    wrappers: draft.wrappers,
+    origin: draft.origin,
+    context: draft.context,
+    span: draft.span,
+    text: draft.text,
+  };
+  if (draft.program !== undefined) command.program = draft.program;
+  if (draft.programPath !== undefined) command.programPath = draft.programPath;
+  if (draft.cwd !== undefined) command.cwd = draft.cwd;
+  if (draft.stdin !== undefined) command.stdin = draft.stdin;
+  if (draft.remote !== undefined) command.remote = draft.remote;
   return command;
 }
 

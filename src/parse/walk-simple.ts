@@ -36,15 +36,17 @@ export function walkSimple(node: SimpleCommandNode, state: ShellState, frame: Fr
     if (redirects.length === 0) return;
   }
 
-  const env = exportedEnv(state);
-  if (argv.length > 0) {
+  let env = exportedEnv(state);
+  if (argv.length > 0 && node.assignments.length > 0) {
+    const withPrefix: Record<string, string | undefined> = { ...env };
     // Prefix assignments reach only this command's environment, left to right.
-    const scratch = { ...state, vars: new Map(state.vars) };
+    const scratch = { ...state, vars: state.vars.clone() };
     for (const assignment of node.assignments) {
       const value = assignmentValue(assignment, scratch);
       scratch.vars.set(assignment.name, value);
-      env[assignment.name] = value;
+      withPrefix[assignment.name] = value;
     }
+    env = withPrefix;
   }
   const stdin = stdinFromRedirects(redirects) ?? frame.stdin;
   dispatchCommand(
@@ -85,12 +87,9 @@ function assign(state: ShellState, name: string, value: string | undefined): voi
 function markPlaceholders(argv: ArgWord[], frame: Frame): void {
   const placeholder = frame.placeholder;
   if (placeholder === undefined) return;
-  for (const word of argv) {
+  for (const [index, word] of argv.entries()) {
     const text = word.value ?? word.pattern;
-    if (text?.includes(placeholder.token)) {
-      word.dynamic = placeholder.reason;
-      delete word.value;
-      delete word.pattern;
-    }
+    if (text?.includes(placeholder.token))
+      argv[index] = { text: word.text, span: word.span, dynamic: placeholder.reason };
   }
 }

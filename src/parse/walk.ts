@@ -80,11 +80,12 @@ function walkPipeline(
     return;
   }
   const earlier: SimpleCommand[] = [];
+  const contexts = [...base.contexts, 'pipeline' as const];
   let producer: SimpleCommand[] | undefined;
   for (const [index, element] of pipeline.commands.entries()) {
     const collector: SimpleCommand[] = [];
     const stdin: StdinSource | undefined = index === 0 ? base.stdin : { kind: 'pipe', from: [...earlier] };
-    const elementFrame: Frame = { ...withContext(base, 'pipeline'), stdin, producer, collector };
+    const elementFrame: Frame = { ...base, contexts, stdin, producer, collector };
     // Every element of a pipeline runs in its own subshell.
     walkCommand(element, cloneState(state), elementFrame, sink);
     earlier.push(...collector);

@@ -1,4 +1,5 @@
 // Word expansion: quoting, parameters and their operators, tilde, braces, field splitting, globs.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, not JS templates
 
 import { describe, expect, test } from 'vitest';
 import { analyzeLine } from '../../src/parse/analyze.js';
