@@ -19,6 +19,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       return (await import('./commands/sh.js')).runSh(rest, env);
     case 'run':
       return (await import('./commands/shim.js')).runRun(rest, env);
+    case 'shell':
+      return (await import('./commands/shell.js')).runShell(rest, env);
     default:
       return (await import('./commands/program.js')).runProgram(argv, env);
   }

@@ -9,6 +9,7 @@ import { verifyStore } from '../audit/verify.js';
 import { airlockDirs } from '../config/paths.js';
 import { exitCodes } from '../exec/exit-codes.js';
 import { callerEnv } from './context.js';
+import { replaySession } from './replay.js';
 import { styleFor } from './style.js';
 
 type SetCode = (code: number) => void;
@@ -33,6 +34,8 @@ interface LogOptions {
   limit?: string;
   json?: boolean;
   follow?: boolean;
+  replay?: boolean;
+  speed?: string;
 }
 
 function filtersFrom(opts: LogOptions): AuditFilters | string {
@@ -78,7 +81,27 @@ export function registerLog(program: Command, env: NodeJS.ProcessEnv, setCode: S
     .option('--limit <n>', 'at most this many rows (default 100)')
     .option('--json', 'print JSON Lines')
     .option('-f, --follow', 'keep printing new rows as they arrive')
+    .option('--replay', 'with --session: play the recorded session back at its original pace')
+    .option('--speed <n>', 'with --replay: play N times faster (default 1)')
     .action(async (opts: LogOptions) => {
+      if (opts.replay) {
+        const speed = opts.speed === undefined ? 1 : Number(opts.speed);
+        if (!opts.session || !(speed > 0)) {
+          process.stderr.write('airlock log: --replay needs --session ID (and --speed above 0)\n');
+          return setCode(exitCodes.usage);
+        }
+        const store = openStore(stateDir());
+        const found = await replaySession(store, opts.session, {
+          speed,
+          write: (d) => process.stdout.write(d),
+        });
+        closeStore(store);
+        if (!found) {
+          process.stderr.write(`airlock log: no recorded session '${opts.session}'\n`);
+          return setCode(exitCodes.usage);
+        }
+        return;
+      }
       const filters = filtersFrom(opts);
       if (typeof filters === 'string') {
         process.stderr.write(`airlock log: ${filters}\n`);

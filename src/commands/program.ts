@@ -8,6 +8,7 @@ import { registerConfig } from './config-cmd.js';
 import { registerLog } from './log-cmd.js';
 import { registerRules } from './rules-cmd.js';
 import { shHelp } from './sh.js';
+import { shellHelp } from './shell.js';
 import { runHelp } from './shim.js';
 import { registerShims } from './shims-cmd.js';
 
@@ -25,10 +26,8 @@ Start here:
   airlock log                        what ran, what was stopped, and who decided`;
 
 const footer = `
-Hot-path commands (no commander, start in milliseconds):
-  check   see 'airlock check --help'
-  sh      see 'airlock sh --help'
-  run     see 'airlock run --help'
+Commands routed before this help loads (each has its own --help):
+  check, sh, run, shell
 
 Exit status:
 ${exitCodeTable.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`).join('\n')}
@@ -51,27 +50,21 @@ export async function runProgram(argv: string[], env: NodeJS.ProcessEnv): Promis
     .exitOverride();
 
   // Listed for --help; cli.ts routes these before commander loads.
-  program
-    .command('check')
-    .description('show what airlock would do with a command line (runs nothing)')
-    .helpOption(false)
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => void process.stdout.write(checkHelp));
-  program
-    .command('sh')
-    .description('a guarded drop-in for bash -c')
-    .helpOption(false)
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => void process.stdout.write(shHelp));
-  program
-    .command('run')
-    .description('judge and run one program with its arguments')
-    .helpOption(false)
-    .allowUnknownOption()
-    .argument('[args...]')
-    .action(() => void process.stdout.write(runHelp));
+  const routed: [string, string, string][] = [
+    ['check', 'show what airlock would do with a command line (runs nothing)', checkHelp],
+    ['sh', 'a guarded drop-in for bash -c, for agent harnesses', shHelp],
+    ['run', 'judge and run one program with its arguments', runHelp],
+    ['shell', 'your shell, guarded and recorded, in a pseudo-terminal', shellHelp],
+  ];
+  for (const [name, description, help] of routed) {
+    program
+      .command(name)
+      .description(description)
+      .helpOption(false)
+      .allowUnknownOption()
+      .argument('[args...]')
+      .action(() => void process.stdout.write(help));
+  }
 
   registerRules(program, env, setCode);
   registerConfig(program, env, setCode);
