@@ -21,9 +21,7 @@ export function emitFindExecs(
     if (action === undefined || !EXEC_ACTIONS.has(action)) continue;
     let end = i + 1;
     while (end < argv.length && argv[end]!.value !== ';' && argv[end]!.value !== '+') end++;
-    const inner = argv
-      .slice(i + 1, end)
-      .map((word, index) => (index > 0 && word.value?.includes('{}') ? foundWord(word) : word));
+    const inner = argv.slice(i + 1, end);
     if (inner.length > 0 && !sink.limitReached) {
       const draft: SimpleCommand = {
         ...command,
@@ -40,8 +38,4 @@ export function emitFindExecs(
     }
     i = end;
   }
-}
-
-function foundWord(word: ArgWord): ArgWord {
-  return { text: word.text, span: word.span, dynamic: FOUND };
 }

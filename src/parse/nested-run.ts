@@ -15,12 +15,17 @@ export function runText(
   sink: Sink,
 ): boolean {
   if (word.value === undefined) {
-    return dynamicEval(
+    dynamicEval(
       command,
       `${command.program} runs text that is not known: ${word.dynamic ?? word.text}`,
       frame,
       sink,
     );
+    // `sh -c "rm -rf $DIR"`: the commands are still visible in the quoted text, with the
+    // unknown parts left to expand (dynamically) in the nested shell.
+    const approximate = quotedTemplate(word.text);
+    if (approximate !== undefined) reparse(command, approximate, origin, state, word.span, frame, sink);
+    return true;
   }
   return reparse(command, word.value, origin, state, word.span, frame, sink);
 }
@@ -56,4 +61,14 @@ export function dynamicEval(command: SimpleCommand, reason: string, frame: Frame
 /** A new shell process sees only the exported environment, in the same directory. */
 export function newProcessState(command: SimpleCommand): ShellState {
   return createState(command.env, command.cwd);
+}
+
+/** The inside of a plain double-quoted word without substitutions or escapes, if it is one. */
+function quotedTemplate(text: string): string | undefined {
+  if (text.length < 2 || !text.startsWith('"') || !text.endsWith('"')) return undefined;
+  const inner = text.slice(1, -1);
+  if (inner.includes('"') || inner.includes('\\') || inner.includes('`') || inner.includes('$('))
+    return undefined;
+  // `"$CMD"`: the command name itself is unknown, which the hazard already says.
+  return inner.trimStart().startsWith('$') ? undefined : inner;
 }

@@ -3,11 +3,11 @@
 
 import { posix } from 'node:path';
 import type { ArgWord, Origin, SimpleCommand, StdinSource } from './command.js';
-import type { ShellState } from './expand-state.js';
+import { cloneState, type ShellState } from './expand-state.js';
 import { runRemote, runSwitchUser } from './nested-remote.js';
 import { dynamicEval, newProcessState, reparse, runText } from './nested-run.js';
 import { joinWords } from './unwrap-types.js';
-import { addUnknown, emitCommand } from './walk-emit.js';
+import { addHazard, addUnknown, emitCommand } from './walk-emit.js';
 import type { Frame, Sink } from './walk-types.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'yash', 'posh', 'rbash']);
@@ -22,7 +22,46 @@ export function runNested(command: SimpleCommand, state: ShellState, frame: Fram
   if (program === 'source' || program === '.') return runSource(command, state, frame, sink);
   if (program === 'ssh') return runRemote(command, frame, sink);
   if (program === 'su' || program === 'runuser') return runSwitchUser(command, frame, sink);
+  if (program === 'trap' || program === 'alias') runDeferred(command, state, frame, sink);
   return false;
+}
+
+/**
+ * `trap 'rm -rf /' EXIT` and `alias ls='rm -rf ~'` store shell text that runs later: show
+ * its commands now. The trap or alias command itself is still reported.
+ */
+function runDeferred(command: SimpleCommand, state: ShellState, frame: Frame, sink: Sink): void {
+  const args = command.argv.slice(1);
+  if (command.program === 'trap') {
+    const action = args[0];
+    if (action === undefined || args.length < 2 || action.value === '-' || action.value?.startsWith('-'))
+      return;
+    if (action.value === undefined) {
+      addHazard(
+        sink,
+        'dynamic-eval',
+        `trap runs text that is not known: ${action.dynamic ?? action.text}`,
+        command,
+      );
+      return;
+    }
+    reparse(
+      command,
+      action.value,
+      { kind: 'eval', detail: 'trap' },
+      cloneState(state),
+      action.span,
+      frame,
+      sink,
+    );
+    return;
+  }
+  for (const arg of args) {
+    const equals = arg.value?.indexOf('=') ?? -1;
+    if (arg.value === undefined || equals <= 0) continue;
+    const origin: Origin = { kind: 'eval', detail: `alias ${arg.value.slice(0, equals)}` };
+    reparse(command, arg.value.slice(equals + 1), origin, cloneState(state), arg.span, frame, sink);
+  }
 }
 
 function runShell(command: SimpleCommand, frame: Frame, sink: Sink): boolean {
@@ -33,7 +72,7 @@ function runShell(command: SimpleCommand, frame: Frame, sink: Sink): boolean {
   for (; i < argv.length; i++) {
     const value = argv[i]!.value;
     if (value === undefined) {
-      if (argv[i]!.dynamic !== undefined)
+      if (argv[i]!.dynamic !== undefined && !inline)
         return dynamicEval(command, `${argv[i]!.text}: ${argv[i]!.dynamic}`, frame, sink);
       break;
     }

@@ -46,16 +46,10 @@ export function unwrapXargs(argv: ArgWord[]): UnwrapStep {
   const token = replace ? (replace.value ?? '{}') : undefined;
   // With no command, xargs runs echo.
   const inner = parsed.next < argv.length ? argv.slice(parsed.next) : [syntheticWord('echo', argv[0]!)];
-  const reason = 'filled in by xargs from its input';
-  const marked =
-    token === undefined ? inner : inner.map((word, index) => markPlaceholder(word, token, reason, index));
-  return { kind: 'inner', argv: marked, wrapper, origin: { kind: 'xargs', detail: 'xargs' } };
-}
-
-function markPlaceholder(word: ArgWord, token: string, reason: string, index: number): ArgWord {
-  // The program name itself may carry the token; leave it so the command stays recognizable.
-  if (index === 0 || word.value === undefined || !word.value.includes(token)) return word;
-  return { text: word.text, span: word.span, dynamic: reason };
+  const origin = { kind: 'xargs' as const, detail: 'xargs' };
+  if (token === undefined) return { kind: 'inner', argv: inner, wrapper, origin };
+  const placeholder = { token, reason: 'filled in by xargs from its input' };
+  return { kind: 'inner', argv: inner, wrapper, origin, placeholder };
 }
 
 const PARALLEL_SEPARATORS = new Set([':::', '::::', ':::+', '::::+']);

@@ -22,6 +22,8 @@ export type UnwrapStep =
       /** `env -C dir`, `sudo -D dir`; `undefined` path: the directory is unknown (chroot). */
       cwd?: { path: string | undefined };
       origin?: Origin;
+      /** Words holding this token are filled in at run time (`xargs -I {}`). */
+      placeholder?: { token: string; reason: string };
     }
   /** The wrapper runs a shell command string (`watch 'a; b'`, `flock f -c '…'`, `parallel 'rm {}'`). */
   | {

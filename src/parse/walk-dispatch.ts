@@ -50,8 +50,10 @@ export function dispatchCommand(
       return;
     }
     command = { ...wrapped, argv: step.argv };
+    if (step.placeholder) frame = { ...frame, placeholder: step.placeholder };
   }
-  if (!runNested(command, state, frame, sink)) emitCommand(command, frame, sink);
+  // Shell text gets its placeholders marked when re-parsed; plain argv gets them here.
+  if (!runNested(command, state, frame, sink)) emitCommand(withPlaceholders(command, frame), frame, sink);
   if (command.program === 'find')
     emitFindExecs(command, frame, sink, (argv, draft, inner) =>
       dispatchCommand(argv, draft, createState(draft.env, draft.cwd), inner, sink),
@@ -59,6 +61,18 @@ export function dispatchCommand(
   checkForkBomb(command, frame, sink);
   if (command.wrappers.every((wrapper) => SHELL_BUILTIN_WRAPPERS.has(wrapper.name)))
     applyBuiltin(command, state, frame.facts);
+}
+
+/** `{}` of find -exec and xargs -I is filled in at run time (the program name stays). */
+function withPlaceholders(command: SimpleCommand, frame: Frame): SimpleCommand {
+  const placeholder = frame.placeholder;
+  if (placeholder === undefined) return command;
+  const argv = command.argv.map((word, index) => {
+    const text = word.value ?? word.pattern;
+    if (index === 0 || !text?.includes(placeholder.token)) return word;
+    return { text: word.text, span: word.span, dynamic: placeholder.reason };
+  });
+  return { ...command, argv };
 }
 
 export function programOf(

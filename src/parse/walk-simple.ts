@@ -11,6 +11,9 @@ import { resolveRedirects, stdinFromRedirects } from './walk-redirects.js';
 import { type Frame, type Sink, spanIn } from './walk-types.js';
 import { walkRedirectSubstitutions, walkWordSubstitutions } from './walk-words.js';
 
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+
 export function walkSimple(node: SimpleCommandNode, state: ShellState, frame: Frame, sink: Sink): void {
   for (const assignment of node.assignments) {
     if (assignment.value) walkWordSubstitutions(assignment.value, state, frame, sink);
@@ -21,8 +24,16 @@ export function walkSimple(node: SimpleCommandNode, state: ShellState, frame: Fr
   if (sink.limitReached) return;
 
   const argv: ArgWord[] = [];
+  const declaring = DECLARATIONS.has(node.words[0]?.text ?? '');
   for (const word of node.words) {
-    argv.push(...expandWordToFields(word, state, { text: word.text, span: spanIn(frame, word.span) }));
+    const where = { text: word.text, span: spanIn(frame, word.span) };
+    if (declaring && ASSIGNMENT_WORD.test(word.text)) {
+      // `export X=$Y` assigns without field splitting, like a plain assignment.
+      const value = expandWordToString(word, state, 'assignment');
+      argv.push(
+        value.value === undefined ? { ...where, dynamic: value.dynamic } : { ...where, value: value.value },
+      );
+    } else argv.push(...expandWordToFields(word, state, where));
   }
   markPlaceholders(argv, frame);
   const redirects = resolveRedirects(node.redirects, state, frame);

@@ -200,3 +200,12 @@ describe('bounds', () => {
     expect(lastArgv(`X=${'a'.repeat(70_000)}; echo "$X"`)).toEqual(['echo', '<$X is not known statically>']);
   });
 });
+
+describe('declaration builtins', () => {
+  test('export NAME=$VALUE does not split the value', () => {
+    const analysis = analyzeLine('export X=$SP; echo "$X"', ctx);
+    expect(analysis.commands[0]!.argv.map(show)).toEqual(['export', 'X=a  b']);
+    expect(analysis.commands[1]!.argv.map(show)).toEqual(['echo', 'a  b']);
+    expect(lastArgv('export P=~/bin; echo $P')).toEqual(['echo', '/home/u/bin']);
+  });
+});

@@ -228,3 +228,33 @@ describe('nesting depth', () => {
     expect(analysis.error).toBeUndefined();
   });
 });
+
+describe('text that runs later or elsewhere', () => {
+  test('trap and alias bodies are shown, and the trap itself stays', () => {
+    expect(commands(analyzeLine(`trap 'rm -rf /tmp/x' EXIT; ls`, ctx))).toEqual([
+      'rm -rf /tmp/x',
+      'trap rm -rf /tmp/x EXIT',
+      'ls',
+    ]);
+    expect(commands(analyzeLine(`alias ls='rm -rf ~'`, ctx))).toEqual([
+      'rm -rf /home/u',
+      'alias ls=rm -rf ~',
+    ]);
+    expect(commands(analyzeLine('trap - EXIT', ctx))).toEqual(['trap - EXIT']);
+    expect(analyzeLine('trap "$X" EXIT', ctx).hazards.map((hazard) => hazard.kind)).toEqual(['dynamic-eval']);
+  });
+
+  test('a double-quoted body with unknown parts is a hazard, and its commands are still shown', () => {
+    const analysis = analyzeLine('sh -c "rm -rf /$DIR"', ctx);
+    expect(analysis.hazards.map((hazard) => hazard.kind)).toEqual(['dynamic-eval']);
+    expect(commands(analysis)).toEqual(['sh -c <$DIR is not set>', 'rm -rf <$DIR is not set>']);
+  });
+
+  test('xargs -I and find -exec fill placeholders inside shell text too', () => {
+    const xargs = analyzeLine(`xargs -I{} sh -c 'rm -rf {}'`, ctx);
+    expect(xargs.hazards).toEqual([]);
+    expect(commands(xargs)).toEqual(['rm -rf <filled in by xargs from its input>']);
+    const found = analyzeLine(`find . -exec sh -c 'rm -rf {}' \\;`, ctx);
+    expect(commands(found)).toEqual(['find . -exec sh -c rm -rf {} ;', 'rm -rf <a file found by find>']);
+  });
+});
