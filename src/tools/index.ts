@@ -17,6 +17,7 @@ import { redirectInvocations } from './redirect.js';
 import { rmRecognizer } from './rm.js';
 import { rsyncRecognizer } from './rsync.js';
 import { shellRecognizer } from './shell.js';
+import { terraformRecognizer } from './terraform.js';
 
 export { hazardInvocation } from './shell.js';
 
@@ -36,6 +37,7 @@ export const recognizers: readonly Recognizer[] = [
   sqliteRecognizer,
   shellRecognizer,
   airlockRecognizer,
+  terraformRecognizer,
 ];
 
 const byProgram = new Map<string, Recognizer>();
