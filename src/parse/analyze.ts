@@ -124,6 +124,7 @@ function reparseNested(request: NestedRequest, frame: Frame, sink: Sink): void {
     functionContextStart: undefined,
   };
   if (request.remote !== undefined) nested.remote = request.remote;
+  if (request.wrappers !== undefined) nested.wrappers = request.wrappers;
   if (request.placeholder !== undefined) nested.placeholder = request.placeholder;
   sink.walkScript(outcome.script, request.state, nested);
 }

@@ -46,6 +46,7 @@ export function reparse(
       state,
       wordSpan,
       ...(command.remote ? { remote: command.remote } : {}),
+      wrappers: command.wrappers,
     },
     { ...frame, contexts: command.context },
   );

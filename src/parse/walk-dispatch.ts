@@ -59,7 +59,8 @@ export function dispatchCommand(
       dispatchCommand(argv, draft, createState(draft.env, draft.cwd), inner, sink),
     );
   checkForkBomb(command, frame, sink);
-  if (command.wrappers.every((wrapper) => SHELL_BUILTIN_WRAPPERS.has(wrapper.name)))
+  const ownWrappers = command.wrappers.slice(draft.wrappers.length);
+  if (ownWrappers.every((wrapper) => SHELL_BUILTIN_WRAPPERS.has(wrapper.name)))
     applyBuiltin(command, state, frame.facts);
 }
 
@@ -134,6 +135,7 @@ function runWrappedScript(
       text: step.text,
       origin: [...command.origin],
       state: createState(command.env, command.cwd),
+      wrappers: command.wrappers,
       wordSpan: step.span,
       ...(step.placeholder ? { placeholder: step.placeholder } : {}),
     },

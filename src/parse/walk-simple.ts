@@ -68,7 +68,7 @@ export function walkSimple(node: SimpleCommandNode, state: ShellState, frame: Fr
       cwd: state.cwd,
       redirects,
       stdin,
-      wrappers: [],
+      wrappers: frame.wrappers ?? [],
       origin: frame.origin,
       remote: frame.remote,
       context: frame.contexts,

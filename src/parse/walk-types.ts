@@ -9,6 +9,7 @@ import type {
   SimpleCommand,
   StdinSource,
   Unknown,
+  Wrapper,
 } from './command.js';
 import type { ShellState } from './expand-state.js';
 
@@ -46,6 +47,8 @@ export interface Frame {
   /** Inside a function body: its name and where its contexts begin. */
   functionName?: string;
   functionContextStart?: number;
+  /** Wrappers around the shell that runs this text (`sudo bash -c '…'`): its commands run under them too. */
+  wrappers?: Wrapper[];
   /** Words containing this token are filled in at run time (`{}` of find, xargs -I, parallel). */
   placeholder?: { token: string; reason: string };
   facts: ScriptFacts;
@@ -62,6 +65,7 @@ export interface NestedRequest {
   remote?: string;
   placeholder?: { token: string; reason: string };
   stdin?: StdinSource;
+  wrappers?: Wrapper[];
 }
 
 export interface Sink {

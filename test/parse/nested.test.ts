@@ -258,3 +258,24 @@ describe('text that runs later or elsewhere', () => {
     expect(commands(found)).toEqual(['find . -exec sh -c rm -rf {} ;', 'rm -rf <a file found by find>']);
   });
 });
+
+describe('wrappers around a nested shell', () => {
+  test('commands inside `sudo bash -c` run under sudo, and cd still counts', () => {
+    const analysis = analyzeLine(`sudo -u root bash -c 'cd /srv && rm -rf *'`, ctx);
+    expect(analysis.commands.map((command) => command.wrappers.map((wrapper) => wrapper.name))).toEqual([
+      ['sudo'],
+      ['sudo'],
+    ]);
+    expect(analysis.commands[1]!.cwd).toBe('/srv');
+    const piped = analyzeLine(`echo 'rm -rf /' | sudo sh`, ctx);
+    expect(piped.commands.at(-1)!.wrappers.map((wrapper) => wrapper.name)).toEqual(['sudo']);
+  });
+
+  test('a command substitution in the outer line runs without the wrapper', () => {
+    const analysis = analyzeLine('sudo echo $(rm x)', ctx);
+    expect(analysis.commands.map((command) => [command.program, command.wrappers.length])).toEqual([
+      ['rm', 0],
+      ['echo', 1],
+    ]);
+  });
+});
