@@ -1,4 +1,5 @@
 // Must-not-crash: random shell-ish text never makes the analysis fail internally.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, not JS templates
 
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
