@@ -138,7 +138,17 @@ function scriptFromProducer(producer: SimpleCommand[]): { text?: string; file?: 
     if (command.program === 'cat' && args.length === 1 && producer.length === 1) {
       return { text: '', file: args[0]!, dynamic: what };
     }
-    if (command.program === 'echo') texts.push(echoText(args.map((arg) => arg.value ?? '')));
+    const stdin = command.stdin;
+    if (
+      command.program === 'cat' &&
+      args.length === 0 &&
+      stdin &&
+      (stdin.kind === 'heredoc' || stdin.kind === 'herestring')
+    ) {
+      // `cat <<'EOF' | bash`
+      if (stdin.text === undefined) return { dynamic: what };
+      texts.push(stdin.text);
+    } else if (command.program === 'echo') texts.push(echoText(args.map((arg) => arg.value ?? '')));
     else if (
       command.program === 'printf' &&
       args.length === 1 &&

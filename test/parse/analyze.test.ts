@@ -334,3 +334,29 @@ describe('speed', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('spans and text', () => {
+  test('commands inside substitutions point into the line', () => {
+    const line = 'echo "$(rm -rf x)" && ls';
+    const analysis = analyzeLine(line, ctx);
+    const rm = find(analysis, 'rm');
+    expect(line.slice(rm.span.start, rm.span.end)).toBe('rm -rf x');
+    expect(rm.text).toBe('rm -rf x');
+    expect(line.slice(rm.argv[2]!.span.start, rm.argv[2]!.span.end)).toBe('x');
+    const ls = find(analysis, 'ls');
+    expect(line.slice(ls.span.start, ls.span.end)).toBe('ls');
+  });
+
+  test('brace and field expansion keep the span of the word they came from', () => {
+    const line = 'X="a b"; rm $X {c,d}';
+    const rm = find(analyzeLine(line, ctx), 'rm');
+    expect(rm.argv.map((word) => line.slice(word.span.start, word.span.end))).toEqual([
+      'rm',
+      '$X',
+      '$X',
+      '{c,d}',
+      '{c,d}',
+    ]);
+    expect(rm.argv.map((word) => word.text)).toEqual(['rm', '$X', '$X', '{c,d}', '{c,d}']);
+  });
+});

@@ -279,3 +279,18 @@ describe('wrappers around a nested shell', () => {
     ]);
   });
 });
+
+describe('cat of a heredoc into a shell', () => {
+  test.each([
+    ["cat <<'EOF' | bash\nrm -rf /srv\nEOF", ['cat', 'rm -rf /srv']],
+    ['cat <<< "rm -rf /srv" | sh', ['cat', 'rm -rf /srv']],
+  ])('%s', (line, expected) => {
+    expect(commands(analyzeLine(line, ctx))).toEqual(expected);
+  });
+
+  test('cat of a dynamic heredoc into a shell is a dynamic eval', () => {
+    expect(analyzeLine('cat <<EOF | sh\nrm $NOPE\nEOF', ctx).hazards.map((hazard) => hazard.kind)).toEqual([
+      'dynamic-eval',
+    ]);
+  });
+});
