@@ -2,8 +2,30 @@
 
 export { appendAudit, toContent } from './append.js';
 export { CONTENT_COLUMNS, GENESIS_HASH, hashRow, serializeContent } from './canonical.js';
+export {
+  type ConsumeOptions,
+  consumeGrant,
+  createGrants,
+  type Grant,
+  hashToken,
+  listGrants,
+  type NewGrant,
+} from './grants.js';
 export { ANCHOR_FILE, KEY_FILE } from './key.js';
 export { exportJsonLines, followAudit, queryAudit } from './query.js';
+export {
+  createRequest,
+  type DecideOutcome,
+  type Decision,
+  decideRequest,
+  expireOld,
+  getRequest,
+  listRequests,
+  type NewRequest,
+  type QueuedRequest,
+  type RequestFilter,
+  type StoreResult,
+} from './queue.js';
 export { isSecretName, MASK, redact, redactJson, redactWords } from './redact.js';
 export { latestVersion, type Migration, migrate, migrations } from './schema.js';
 export {

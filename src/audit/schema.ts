@@ -82,6 +82,51 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    title: 'approval queue and grants',
+    steps: [
+      // IF NOT EXISTS: a store whose version was set back by hand may still hold these tables.
+      // Commands, lines and verdicts are stored redacted: the queue shows a person what was
+      // asked; the waiting process runs its own in-memory argv, never the stored text.
+      `CREATE TABLE IF NOT EXISTS requests (
+        id INTEGER PRIMARY KEY,
+        created TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied', 'expired', 'used')),
+        command TEXT NOT NULL,
+        argv TEXT,
+        line TEXT,
+        cwd TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        blast_radius TEXT,
+        actor TEXT NOT NULL,
+        agent TEXT,
+        mode_reason TEXT,
+        entry TEXT NOT NULL,
+        decided_at TEXT,
+        decided_by TEXT,
+        note TEXT,
+        channel TEXT
+      ) STRICT`,
+      `CREATE INDEX IF NOT EXISTS requests_status ON requests(status, id)`,
+      // uses_left NULL: any number of uses until it expires (an explicit --for grant).
+      // token_hash: only a process holding the secret may use it (grants an approved
+      // `airlock sh` line hands to the shims it runs).
+      `CREATE TABLE IF NOT EXISTS grants (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER REFERENCES requests(id),
+        fingerprint TEXT NOT NULL,
+        created TEXT NOT NULL,
+        expires TEXT NOT NULL,
+        uses_left INTEGER,
+        for_duration TEXT,
+        used_at TEXT,
+        token_hash TEXT
+      ) STRICT`,
+      `CREATE INDEX IF NOT EXISTS grants_fingerprint ON grants(fingerprint, expires)`,
+    ],
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

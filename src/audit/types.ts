@@ -1,7 +1,8 @@
 // The shapes the audit store takes in and gives back: entries, rows, failures, verify results.
 
 export type ActorKind = 'human' | 'agent' | 'unknown';
-export type EntryKind = 'shim' | 'run' | 'sh' | 'hook' | 'shell' | 'check';
+/** `cli`: airlock's own management commands (approve, deny) acting on the queue. */
+export type EntryKind = 'shim' | 'run' | 'sh' | 'hook' | 'shell' | 'check' | 'cli';
 export type AuditStep =
   | 'requested'
   | 'allowed'
