@@ -1,16 +1,26 @@
-// The one flow every guarded entry (shim, run, sh) goes through: evaluate, record, then
-// run the real program or refuse. The entries only adapt their input and output.
+// The one flow every guarded entry (shim, run, sh) goes through: evaluate, record, ask when
+// the verdict needs approval, then run the real program or refuse. The entries only adapt
+// their input and output.
 
-import { type Actor, detectActor } from '../approve/actor.js';
+import { type Actor, detectActor, verdictForActor } from '../approve/actor.js';
+import { type ApprovalResult, askApproval } from '../approve/ask.js';
+import { type ArgvJudge, lineCommandFingerprints } from '../approve/grant.js';
 import { appendAudit } from '../audit/append.js';
 import { closeStore, openStore } from '../audit/store.js';
 import type { AuditEntry, EntryKind } from '../audit/types.js';
 import { loadConfig } from '../config/load.js';
 import { airlockDirs, airlockPaths } from '../config/paths.js';
-import { type Evaluation, evaluateArgvFully, evaluateLineFully } from '../decide/evaluate.js';
+import { parseDuration } from '../config/units.js';
+import {
+  type EvaluateOptions,
+  type Evaluation,
+  evaluateArgvFully,
+  evaluateLineFully,
+} from '../decide/evaluate.js';
 import type { Verdict } from '../decide/verdict.js';
 import { executeProgram } from '../exec/execute.js';
 import { exitCodes } from '../exec/exit-codes.js';
+import { findRealBinary } from '../exec/resolve.js';
 import { exitAs } from '../exec/spawn.js';
 import { realFs } from '../tools/real-fs.js';
 import { callerEnv } from './context.js';
@@ -35,8 +45,12 @@ function describeSubject(subject: GuardRequest['subject']): string {
   return 'line' in subject ? subject.line : subject.argv.join(' ');
 }
 
-function auditBase(request: GuardRequest, evaluation: Evaluation, actor: Actor): Omit<AuditEntry, 'step'> {
-  const verdict: Verdict = evaluation.verdict;
+function auditBase(
+  request: GuardRequest,
+  evaluation: Evaluation,
+  verdict: Verdict,
+  actor: Actor,
+): Omit<AuditEntry, 'step'> {
   return {
     actorKind: actor.kind,
     agent: actor.agent,
@@ -59,34 +73,66 @@ export async function guard(request: GuardRequest): Promise<number> {
   const config = loaded.config;
   const dirs = airlockDirs(env);
   const { packs } = allPacks(config.packs);
-  const options = {
+  const options: EvaluateOptions = {
     env,
     cwd: request.cwd,
     packs,
     policy: config,
     fs: realFs,
-    airlockPaths: airlockPaths(env),
+    airlockPaths: [...airlockPaths(env), ...protectedProjectFiles(loaded.files.project)],
   };
   const evaluation =
     'line' in request.subject
       ? evaluateLineFully(request.subject.line, options)
       : evaluateArgvFully(request.subject.argv, options);
-  const verdict = evaluation.verdict;
   const actor = detectActor(env);
+  const verdict = verdictForActor(evaluation.verdict, actor);
   const store = openStore(dirs.state, { sign: config.audit.key });
-  const base = auditBase(request, evaluation, actor);
+  const base = auditBase(request, evaluation, verdict, actor);
   const record = (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) =>
     appendAudit(store, { ...base, ...entry });
 
-  if (verdict.decision !== 'allow') {
+  if (verdict.decision === 'deny') {
     record({ step: 'refused', note: verdict.reasons.join('; ') });
     closeStore(store);
     process.stderr.write(renderRefusal(describeSubject(request.subject), verdict, actor, env));
-    return verdict.decision === 'deny' ? exitCodes.refused : exitCodes.needsApproval;
+    return exitCodes.refused;
   }
 
+  let approval: Extract<ApprovalResult, { kind: 'run' }> | undefined;
+  if (verdict.decision === 'approve') {
+    const asked = await askApproval({
+      entry: request.entry,
+      subject: request.subject,
+      command: describeSubject(request.subject),
+      cwd: request.cwd,
+      env,
+      evaluation,
+      verdict,
+      actor,
+      wait: config.approval.wait,
+      grantTtlMs: parseDuration(config.approval.grantTtl) ?? 15 * 60_000,
+      store,
+      record,
+      realProgram: realProgramPath(request.program, env, request.cwd, dirs.shims),
+      lineFingerprints:
+        'line' in request.subject
+          ? () => lineCommandFingerprints(evaluation.analysis, argvJudge(options, dirs.shims))
+          : undefined,
+    });
+    if (asked.kind === 'stop') {
+      closeStore(store);
+      return asked.exitCode;
+    }
+    approval = asked;
+  }
+  const approvalFields = approval
+    ? { requestId: approval.requestId, approvalChannel: approval.channel, approver: approval.approver }
+    : {};
+
   const isRead = verdict.effect === 'none' || verdict.effect === 'read';
-  if (!isRead) {
+  // An approved command was recorded as approved before it got here.
+  if (!isRead && approval === undefined) {
     const before = record({ step: 'allowed' });
     if (!before.ok) {
       closeStore(store);
@@ -102,13 +148,18 @@ export async function guard(request: GuardRequest): Promise<number> {
   const result = await executeProgram({
     program: request.program,
     args: request.args,
-    env: { ...request.env, ...request.childEnv },
+    env: { ...request.env, ...request.childEnv, ...approval?.childEnv },
     cwd: request.cwd,
     shimDirs: [dirs.shims],
   });
   if (result.kind === 'not-started') {
     process.stderr.write(result.message);
-    record({ step: isRead ? 'allowed' : 'exited', exitStatus: result.exitCode, note: result.message.trim() });
+    record({
+      step: isRead ? 'allowed' : 'exited',
+      exitStatus: result.exitCode,
+      note: result.message.trim(),
+      ...approvalFields,
+    });
     closeStore(store);
     return result.exitCode;
   }
@@ -123,6 +174,7 @@ export async function guard(request: GuardRequest): Promise<number> {
           : undefined,
     signal: outcome.kind === 'signaled' ? outcome.signal : undefined,
     durationMs: Math.round(result.durationMs),
+    ...approvalFields,
   });
   closeStore(store);
   if (!after.ok && isRead) {
@@ -130,4 +182,32 @@ export async function guard(request: GuardRequest): Promise<number> {
   }
   if (outcome.kind === 'failed-to-start') process.stderr.write(outcome.message);
   return exitAs(outcome);
+}
+
+/** The program's real path as the execute stage will find it (shims skipped), for fingerprints. */
+function realProgramPath(
+  program: string,
+  env: Record<string, string | undefined>,
+  cwd: string,
+  shims: string,
+): string {
+  const found = findRealBinary(program, env, { shimDirs: [shims], cwd });
+  return 'missing' in found ? `missing:${program}` : found.path;
+}
+
+/** Judges a command inside a line exactly as its shim will, to hand the line's approval on. */
+function argvJudge(options: EvaluateOptions, shims: string): ArgvJudge {
+  return {
+    evaluate: (argv, env, cwd) => evaluateArgvFully(argv, { ...options, env, cwd }),
+    resolveProgram: (program, env, cwd) => realProgramPath(program, env, cwd, shims),
+  };
+}
+
+/**
+ * Project config files are airlock's config too: an agent deleting `.airlockrc.yaml` would
+ * drop the production markers it adds. package.json is left out: it holds far more than
+ * airlock's key, and refusing every edit to it would stop ordinary work.
+ */
+function protectedProjectFiles(files: readonly string[]): string[] {
+  return files.filter((file) => !file.endsWith('/package.json'));
 }

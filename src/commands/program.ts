@@ -3,6 +3,7 @@
 
 import { Command } from 'commander';
 import { exitCodes, exitCodeTable } from '../exec/exit-codes.js';
+import { registerApprovals } from './approve-cmd.js';
 import { checkHelp } from './check.js';
 import { registerConfig } from './config-cmd.js';
 import { registerLog } from './log-cmd.js';
@@ -70,6 +71,7 @@ export async function runProgram(argv: string[], env: NodeJS.ProcessEnv): Promis
   registerConfig(program, env, setCode);
   registerShims(program, env, setCode);
   registerLog(program, env, setCode);
+  registerApprovals(program, env, setCode);
 
   if (argv.length === 0) {
     program.outputHelp();

@@ -7,6 +7,16 @@ import type { Recognition, RecognizeContext, Recognizer } from './invocation.js'
 import { argsOf, makeInvocation } from './make-invocation.js';
 
 const leaf: ArgvSpec = { options: { help: { short: 'h' }, json: {}, force: { short: 'f' } } };
+/** approve/deny take values; `--for 1h` must not read as a second request id. */
+const decision: ArgvSpec = {
+  options: {
+    ...leaf.options,
+    all: {},
+    note: { value: 'required' },
+    for: { value: 'required' },
+    reason: { value: 'required' },
+  },
+};
 const withVerbs = (verbs: string[]): ArgvSpec => ({
   ...leaf,
   subcommands: Object.fromEntries(verbs.map((v) => [v, leaf])),
@@ -22,8 +32,9 @@ const spec: ArgvSpec = {
     shell: leaf,
     shims: withVerbs(['install', 'uninstall', 'remove', 'list', 'status']),
     config: withVerbs(['get', 'set', 'unset', 'edit', 'list', 'show', 'path', 'reset', 'init']),
-    approve: leaf,
-    deny: leaf,
+    approve: decision,
+    deny: decision,
+    pending: leaf,
     inbox: leaf,
     log: leaf,
     export: leaf,
