@@ -17,6 +17,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       return runCheck(rest, env);
     case 'sh':
       return (await import('./commands/sh.js')).runSh(rest, env);
+    case 'hook':
+      return (await import('./commands/hook.js')).runHook(rest, env);
     case 'run':
       return (await import('./commands/shim.js')).runRun(rest, env);
     case 'shell':
