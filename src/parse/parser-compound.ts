@@ -75,6 +75,7 @@ export function parseCompound(p: ParserState): Command | undefined {
     case 'coproc':
       return parseCoproc(p, start);
     case 'time':
+      return parseTimed(p, start);
     case 'in':
       return undefined;
     default:
@@ -267,6 +268,27 @@ export function parseFunctionBody(p: ParserState, name: string, start: number): 
   if (op !== '(' && (reserved === undefined || !compoundStarters.has(reserved))) failUnexpected(p, p.pos);
   const body = parseCompound(p) as Command;
   return node(p, { type: 'Function', name, body, redirects: [], span: { start, end: body.span.end } });
+}
+
+/** `time` inside a pipeline (`a | time b`) still times the command after it. */
+function parseTimed(p: ParserState, start: number): Command {
+  p.pos += 4;
+  skipSpace(p);
+  if (
+    p.text.startsWith('-p', p.pos) &&
+    (p.pos + 2 >= p.end || at(p, p.pos + 2) === 32 || at(p, p.pos + 2) === 9)
+  ) {
+    p.pos += 2;
+  }
+  const body = parseCommand(p);
+  return node(p, {
+    type: 'Pipeline',
+    commands: [body],
+    stderr: [],
+    negated: false,
+    timed: true,
+    span: { start, end: body.span.end },
+  });
 }
 
 /** `coproc [NAME] compound` or `coproc simple-command`. */

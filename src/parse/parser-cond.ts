@@ -80,6 +80,11 @@ export function parseTestCommand(p: ParserState, start: number): Command {
     }
     if (op === 'EOF') fail("unexpected EOF while looking for `]]'", p.pos);
     const previous = words[words.length - 1]?.text;
+    if (previous === '=~' && (op === '' || op === '(')) {
+      words.push(readWord(p, 'regex') as Word);
+      operators.push(false);
+      continue;
+    }
     if (op === '&&' || op === '||' || op === '(' || op === ')' || op === '<' || op === '>') {
       words.push(operatorWord(p, op.length));
       operators.push(true);
@@ -90,8 +95,8 @@ export function parseTestCommand(p: ParserState, start: number): Command {
       consumeNewline(p);
       continue;
     }
-    if (op !== '' && !(previous === '=~' && op === '(')) failUnexpected(p, p.pos);
-    words.push(readWord(p, previous === '=~' ? 'regex' : 'cond') as Word);
+    if (op !== '') failUnexpected(p, p.pos);
+    words.push(readWord(p, 'cond') as Word);
     operators.push(false);
   }
   checkConditional(

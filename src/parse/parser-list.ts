@@ -70,8 +70,10 @@ function parsePipeline(p: ParserState): Command {
   const start = p.pos;
   let negated = false;
   let timed = false;
+  let prefixed = false;
   for (;;) {
     const reserved = peekReserved(p);
+    if (reserved === '!' || reserved === 'time') prefixed = true;
     if (reserved === '!') {
       negated = !negated;
       p.pos++;
@@ -89,7 +91,7 @@ function parsePipeline(p: ParserState): Command {
   }
   const commands: Command[] = [];
   const stderr: boolean[] = [];
-  if ((negated || timed) && emptyPipelineEnds.has(peekOp(p))) {
+  if (prefixed && emptyPipelineEnds.has(peekOp(p))) {
     countNode(p, start);
     return { type: 'Pipeline', commands, stderr, negated, timed, span: { start, end: p.pos } };
   }
@@ -104,7 +106,7 @@ function parsePipeline(p: ParserState): Command {
     commands.push(parseCommand(p));
   }
   const last = commands[commands.length - 1] as Command;
-  if (commands.length === 1 && !negated && !timed) return last;
+  if (commands.length === 1 && !prefixed) return last;
   countNode(p, start);
   const pipeline: Pipeline = {
     type: 'Pipeline',

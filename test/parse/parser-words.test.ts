@@ -1,4 +1,5 @@
 // Word parts, quoting, expansions, heredocs and span accuracy of the parsed tree.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${…} is parameter expansion
 
 import { describe, expect, it } from 'vitest';
 import type { ParamPart, Redirect, Script, SimpleCommandNode, Word, WordPart } from '../../src/parse/ast.js';

@@ -1,4 +1,5 @@
 // Shapes of the parsed tree for every construct, as compact outlines, plus errors that must fail closed.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are shell text, where ${…} is parameter expansion
 
 import { describe, expect, it } from 'vitest';
 import type { Script } from '../../src/parse/ast.js';
