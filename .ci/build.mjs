@@ -70,3 +70,48 @@ await build({
 console.log(
   `built dist/airlock.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`,
 );
+
+// The Ink UI (prompt and inbox) in its own bundle, loaded by the CLI only when a person is asked:
+// ESM because yoga-layout starts with a top-level await; production React; no devtools.
+const stub = (contents) => ({ contents, loader: 'js' });
+await build({
+  entryPoints: [join(root, 'src', 'approve', 'ui', 'main.tsx')],
+  outfile: join(root, 'dist', 'ui.mjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // yoga-layout's loader fetch()es its inline WASM when fetch exists, and the first touch of
+  // fetch loads Node's undici (~50 ms): hidden while the bundle loads, put back at its end.
+  banner: {
+    js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');if(__fetch)Object.defineProperty(globalThis,'fetch',{value:void 0,configurable:true,writable:true});",
+  },
+  footer: { js: "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);" },
+  plugins: [
+    {
+      name: 'ui-stubs',
+      setup(b) {
+        b.onResolve({ filter: /^(react-devtools-core|is-in-ci)$/ }, (args) => ({
+          path: args.path,
+          namespace: 'stub',
+        }));
+        // The prompt always draws on a terminal it opened, whatever CI variables say.
+        b.onLoad({ filter: /^is-in-ci$/, namespace: 'stub' }, () => stub('export default false;'));
+        b.onLoad({ filter: /^react-devtools-core$/, namespace: 'stub' }, () =>
+          stub('export default { initialize() {}, connectToDevTools() {} };'),
+        );
+      },
+    },
+  ],
+});
+// Every command would pay for React if it slipped into the main bundle.
+if (readFileSync(join(root, 'dist', 'airlock.cjs'), 'utf8').includes('__CLIENT_INTERNALS_DO_NOT_USE')) {
+  console.error('dist/airlock.cjs contains React: the Ink UI must load only from dist/ui.mjs');
+  process.exit(1);
+}
+console.log('built dist/ui.mjs (ink and react, loaded only to ask a person)');

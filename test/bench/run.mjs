@@ -11,6 +11,8 @@ const suites = [
   ['interposition', 'interposition.mjs', 'benchInterposition'],
   ['audit', 'audit.mjs', 'benchAudit'],
   ['exec', 'exec.mjs', 'benchExec'],
+  ['hook', 'hook.mjs', 'benchHook'],
+  ['prompt', 'prompt.mjs', 'benchPrompt'],
 ];
 
 console.log(`airlock benchmarks on node ${process.version}, ${new Date().toISOString()}\n`);
