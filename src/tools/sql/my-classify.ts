@@ -191,12 +191,8 @@ export function classifyMyNode(node: MyNode, text: string): SqlStatement {
     case 'update':
     case 'delete': {
       const where = myWhereState(node.where);
-      const facts: Record<string, boolean> =
-        rec(node.limit) !== undefined &&
-        Array.isArray(rec(node.limit)?.value) &&
-        (rec(node.limit)?.value as unknown[]).length > 0
-          ? { 'sql.limit': true }
-          : {};
+      const limit = rec(node.limit)?.value;
+      const facts: Record<string, boolean> = Array.isArray(limit) && limit.length > 0 ? { 'sql.limit': true } : {};
       const reason =
         where === 'present'
           ? undefined
