@@ -192,7 +192,8 @@ export function classifyMyNode(node: MyNode, text: string): SqlStatement {
     case 'delete': {
       const where = myWhereState(node.where);
       const limit = rec(node.limit)?.value;
-      const facts: Record<string, boolean> = Array.isArray(limit) && limit.length > 0 ? { 'sql.limit': true } : {};
+      const facts: Record<string, boolean> =
+        Array.isArray(limit) && limit.length > 0 ? { 'sql.limit': true } : {};
       const reason =
         where === 'present'
           ? undefined
