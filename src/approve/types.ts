@@ -2,33 +2,9 @@
 // The prompt and the inbox render these; they never decide or execute anything.
 
 import type { Verdict } from '../decide/verdict.js';
+import type { BlastRadius, Measurement } from '../probes/types.js';
 
-/** One measurement's result, as the blast-radius panel shows it (filled in by src/probes). */
-export interface Measurement {
-  /** The probe that produced it (`rm-tree`, `psql-count`…). */
-  probe: string;
-  status: 'pending' | 'done' | 'unknown';
-  /** One line for the panel: `1,204 files, 38 MB (12 untracked)`. */
-  summary: string;
-  /** Counts by name (`files`, `bytes`, `rows`…). */
-  counts?: Record<string, number>;
-  /** The first affected items, up to a limit. */
-  items?: string[];
-  /** True when counting stopped at a cap ("at least"). */
-  capped?: boolean;
-  recoverability: 'recoverable' | 'not recoverable' | 'unknown';
-  /** How it can be recovered, or why not. */
-  recovery?: string;
-  /** Why the measurement is unknown (timed out, failed…). */
-  reason?: string;
-  elapsedMs?: number;
-  /** Raw output for the details view. */
-  raw?: string;
-}
-
-export interface BlastRadius {
-  measurements: Measurement[];
-}
+export type { BlastRadius, Measurement };
 
 /** What the person must type to approve a destroy in production (the target's name). */
 export interface TypedConfirmation {

@@ -33,6 +33,8 @@ export interface Finding {
   catastrophic: boolean;
   denyIn?: ('local' | 'dev' | 'staging' | 'prod' | 'unknown')[];
   regenerableExempt: boolean;
+  /** Index of the invocation it matched in the evaluation's invocation list. */
+  invocationIndex?: number;
   /** The command text the finding comes from. */
   command: string;
   span: Span;

@@ -95,8 +95,9 @@ function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Eva
   recognizeAll(analysis.commands, ctx, invocations, unknowns, 0);
 
   const findings: Finding[] = [];
-  for (const invocation of invocations) {
-    findings.push(...classify(invocation, options.packs, ctx));
+  for (const [invocationIndex, invocation] of invocations.entries()) {
+    for (const finding of classify(invocation, options.packs, ctx))
+      findings.push({ ...finding, invocationIndex });
     for (const reason of invocation.unknowns) {
       unknowns.push({
         kind: 'recognizer',

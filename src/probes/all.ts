@@ -1,0 +1,1 @@
+// Every probe module, imported for its registration. Add one line per new probe module.
