@@ -60,7 +60,7 @@ function isHome(path: string, ctx: RecognizeContext): boolean {
 function tempDirs(ctx: RecognizeContext): string[] {
   const dirs = ['/tmp', realOr('/tmp', ctx)];
   const tmpdir = ctx.env.TMPDIR?.replace(/\/+$/, '');
-  if (tmpdir !== undefined && tmpdir.startsWith('/') && tmpdir !== '') dirs.push(tmpdir, realOr(tmpdir, ctx));
+  if (tmpdir?.startsWith('/') && tmpdir !== '/') dirs.push(tmpdir, realOr(tmpdir, ctx));
   return dirs;
 }
 

@@ -164,7 +164,9 @@ export function validateCondition(value: unknown, path: Path, report: Report): v
       report([...path, key], 'must be a non-empty list of matchers', `write \`${key}: [{ … }, { … }]\``);
       continue;
     }
-    list.forEach((sub, i) => validateCondition(sub, [...path, key, i], report));
+    list.forEach((sub, i) => {
+      validateCondition(sub, [...path, key, i], report);
+    });
   }
   if (value.not !== undefined) validateCondition(value.not, [...path, 'not'], report);
   return true;

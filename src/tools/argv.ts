@@ -156,7 +156,9 @@ export function parseArgv(words: readonly ArgWord[], spec: ArgvSpec): ParsedArgv
       const letter = text[j]!;
       const found = table.byShort.get(letter);
       if (found === undefined) {
+        // Kept under its letter so generic rules can still see it (`git log -p`).
         out.unknownOptions.push(`-${letter}`);
+        add(out.flags, letter, '');
         continue;
       }
       const [canonical, option] = found;

@@ -22,7 +22,7 @@ function recognizeDd(command: SimpleCommand, ctx: RecognizeContext): Recognition
     if (eq === -1) continue;
     const key = word.value.slice(0, eq);
     const value = word.value.slice(eq + 1);
-    (flags[key] ??= []).push(value);
+    flags[key] = [...(flags[key] ?? []), value];
     // `if=` is only read; the target is what `of=` overwrites.
     if (key === 'of') targets.push(pathTarget({ ...word, value, text: value }, command, ctx));
   }

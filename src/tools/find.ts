@@ -27,7 +27,8 @@ function recognizeFind(command: SimpleCommand, ctx: RecognizeContext): Recogniti
   const targets =
     starts.length > 0 ? starts.map((w) => pathTarget(w, command, ctx)) : [pathTarget('.', command, ctx)];
   const flags: Record<string, string[]> = {};
-  for (const word of expression) if (word.startsWith('-')) (flags[word.slice(1)] ??= []).push('');
+  for (const word of expression)
+    if (word.startsWith('-')) flags[word.slice(1)] = [...(flags[word.slice(1)] ?? []), ''];
   return {
     invocations: [
       makeInvocation(command, {
