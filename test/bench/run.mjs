@@ -12,6 +12,7 @@ const suites = [
   ['audit', 'audit.mjs', 'benchAudit'],
   ['exec', 'exec.mjs', 'benchExec'],
   ['hook', 'hook.mjs', 'benchHook'],
+  ['hook', 'hook.mjs', 'benchHook'],
   ['prompt', 'prompt.mjs', 'benchPrompt'],
 ];
 
