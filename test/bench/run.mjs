@@ -12,7 +12,6 @@ const suites = [
   ['audit', 'audit.mjs', 'benchAudit'],
   ['exec', 'exec.mjs', 'benchExec'],
   ['hook', 'hook.mjs', 'benchHook'],
-  ['hook', 'hook.mjs', 'benchHook'],
   ['prompt', 'prompt.mjs', 'benchPrompt'],
 ];
 
