@@ -3,6 +3,7 @@
 
 import type { SimpleCommand } from '../parse/command.js';
 import { airlockRecognizer } from './airlock.js';
+import { awsRecognizer } from './aws.js';
 import { copyMoveRecognizer } from './copy-move.js';
 import { ddRecognizer } from './dd.js';
 import { diskRecognizer } from './disk.js';
@@ -37,6 +38,7 @@ export const recognizers: readonly Recognizer[] = [
   sqliteRecognizer,
   shellRecognizer,
   airlockRecognizer,
+  awsRecognizer,
   terraformRecognizer,
 ];
 

@@ -16,7 +16,7 @@ interface CorpusLine {
   env?: Record<string, string>;
 }
 
-const families = ['terraform'];
+const families = ['terraform', 'aws'];
 const fixture = createCorpusFixture();
 afterAll(() => fixture.remove());
 
