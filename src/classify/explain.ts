@@ -39,11 +39,11 @@ const list = (v: string | string[]) => (Array.isArray(v) ? v.join(' or ') : v);
 
 function describeTarget(t: TargetCondition): string {
   const parts: string[] = [];
-  if (t.kind !== undefined) parts.push(`a ${list(t.kind)}`);
-  if (t.traits !== undefined) parts.push(`that is ${t.traits.join(' and ')}`);
-  if (t.notTraits !== undefined) parts.push(`that is not ${t.notTraits.join(' or ')}`);
+  if (t.kind !== undefined) parts.push(`kind ${list(t.kind)}`);
+  if (t.traits !== undefined) parts.push(t.traits.join(' and '));
+  if (t.notTraits !== undefined) parts.push(`not ${t.notTraits.join(' or ')}`);
   if (t.name !== undefined) parts.push(`named ${list(t.name)}`);
-  return parts.length === 0 ? 'any target' : parts.join(' ');
+  return parts.length === 0 ? 'any' : parts.join(', ');
 }
 
 /** One line per clause of the condition, nested clauses indented. */
@@ -65,8 +65,8 @@ export function describeCondition(c: Condition, indent = ''): string[] {
       `argument count ${[c.positionals.min !== undefined ? `at least ${c.positionals.min}` : '', c.positionals.max !== undefined ? `at most ${c.positionals.max}` : ''].filter(Boolean).join(' and ')}`,
     );
   }
-  if (c.target !== undefined) say(`some target is ${describeTarget(c.target)}`);
-  if (c.allTargets !== undefined) say(`every target is ${describeTarget(c.allTargets)}`);
+  if (c.target !== undefined) say(`some target: ${describeTarget(c.target)}`);
+  if (c.allTargets !== undefined) say(`every target: ${describeTarget(c.allTargets)}`);
   if (c.any !== undefined) {
     say('any of:');
     for (const sub of c.any)
