@@ -13,11 +13,15 @@ import { findRecognizer } from './find.js';
 import { gitRecognizer } from './git.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
 import { makeInvocation } from './make-invocation.js';
+import { mysqlRecognizer } from './mysql.js';
 import { permsRecognizer } from './perms.js';
+import { pgToolsRecognizer } from './pg-tools.js';
+import { psqlRecognizer } from './psql.js';
 import { redirectInvocations } from './redirect.js';
 import { rmRecognizer } from './rm.js';
 import { rsyncRecognizer } from './rsync.js';
 import { shellRecognizer } from './shell.js';
+import { sqlite3Recognizer } from './sqlite3.js';
 import { terraformRecognizer } from './terraform.js';
 
 export { hazardInvocation } from './shell.js';
@@ -36,6 +40,11 @@ export const recognizers: readonly Recognizer[] = [
   sedRecognizer,
   teeRecognizer,
   sqliteRecognizer,
+  // Listed after edit-tools' sqlite3 entry, so the SQL-reading recognizer handles sqlite3.
+  sqlite3Recognizer,
+  psqlRecognizer,
+  pgToolsRecognizer,
+  mysqlRecognizer,
   shellRecognizer,
   airlockRecognizer,
   awsRecognizer,
