@@ -6,6 +6,7 @@ import { exitCodes, exitCodeTable } from '../exec/exit-codes.js';
 import { registerApprovals } from './approve-cmd.js';
 import { checkHelp } from './check.js';
 import { registerConfig } from './config-cmd.js';
+import { registerInbox } from './inbox-cmd.js';
 import { registerLog } from './log-cmd.js';
 import { registerRules } from './rules-cmd.js';
 import { shHelp } from './sh.js';
@@ -71,6 +72,7 @@ export async function runProgram(argv: string[], env: NodeJS.ProcessEnv): Promis
   registerConfig(program, env, setCode);
   registerShims(program, env, setCode);
   registerLog(program, env, setCode);
+  registerInbox(program, env, setCode);
   registerApprovals(program, env, setCode);
 
   if (argv.length === 0) {

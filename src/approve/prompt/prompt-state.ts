@@ -24,6 +24,8 @@ export interface KeyPress {
   backspace?: boolean;
   delete?: boolean;
   tab?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
 }
 
 export const initialPromptState: PromptState = { screen: 'main', typed: '' };

@@ -1,7 +1,9 @@
-// The entry of the UI bundle (dist/ui.mjs): the one module that renders Ink. The CLI loads it
-// only when a person has to be asked, so no other command pays for React.
+// The entry of the UI bundle (dist/ui.mjs): the one module that renders Ink, for the prompt and
+// the inbox. The CLI loads it only when a person is asked, so no other command pays for React.
 
 import { render } from 'ink';
+import { Inbox } from '../inbox/Inbox.js';
+import type { InboxSource } from '../inbox/source.js';
 import { Prompt } from '../prompt/Prompt.js';
 import type { SubscribeBlastRadius } from '../prompt/use-blast-radius.js';
 import type { ApprovalView, PromptOutcome } from '../types.js';
@@ -55,4 +57,28 @@ export function renderPrompt(options: PromptRenderOptions): Promise<PromptOutcom
       (error: unknown) => reject(error),
     );
   });
+}
+
+export interface InboxRenderOptions {
+  source: InboxSource;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  color: boolean;
+  env: Env;
+  pollMs?: number;
+}
+
+/** Runs the inbox until the person quits. */
+export async function runInboxScreen(options: InboxRenderOptions): Promise<void> {
+  applyColor(options.color, options.env);
+  const instance = render(
+    <Inbox
+      source={options.source}
+      pollMs={options.pollMs}
+      bell={() => options.stdout.write('\u0007')}
+      onQuit={() => setImmediate(() => instance.unmount())}
+    />,
+    { stdin: options.stdin, stdout: options.stdout, exitOnCtrlC: false, patchConsole: false },
+  );
+  await instance.waitUntilExit();
 }
