@@ -4,19 +4,23 @@
 import type { SimpleCommand } from '../parse/command.js';
 import { airlockRecognizer } from './airlock.js';
 import { awsRecognizer } from './aws.js';
+import { azRecognizer } from './az.js';
 import { copyMoveRecognizer } from './copy-move.js';
 import { ddRecognizer } from './dd.js';
 import { diskRecognizer } from './disk.js';
 import { sedRecognizer, sqliteRecognizer, teeRecognizer } from './edit-tools.js';
 import { shredRecognizer, truncateRecognizer } from './file-content.js';
 import { findRecognizer } from './find.js';
+import { gcloudRecognizer } from './gcloud.js';
 import { gitRecognizer } from './git.js';
+import { gsutilRecognizer } from './gsutil.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
 import { makeInvocation } from './make-invocation.js';
 import { mysqlRecognizer } from './mysql.js';
 import { permsRecognizer } from './perms.js';
 import { pgToolsRecognizer } from './pg-tools.js';
 import { psqlRecognizer } from './psql.js';
+import { rcloneRecognizer } from './rclone.js';
 import { redirectInvocations } from './redirect.js';
 import { rmRecognizer } from './rm.js';
 import { rsyncRecognizer } from './rsync.js';
@@ -47,6 +51,10 @@ export const recognizers: readonly Recognizer[] = [
   mysqlRecognizer,
   shellRecognizer,
   airlockRecognizer,
+  rcloneRecognizer,
+  azRecognizer,
+  gsutilRecognizer,
+  gcloudRecognizer,
   awsRecognizer,
   terraformRecognizer,
 ];
