@@ -24,7 +24,13 @@ async function importBuild(dialect: SqlDialect): Promise<{ Parser: new () => Par
   return (await import('node-sql-parser/build/sqlite.js')) as never;
 }
 
-export function loadSqlDialect(dialect: SqlDialect): Promise<void> {
+/** MariaDB shares the mysql build. */
+function buildOf(dialect: SqlDialect): SqlDialect {
+  return dialect === 'mariadb' ? 'mysql' : dialect;
+}
+
+export function loadSqlDialect(requested: SqlDialect): Promise<void> {
+  const dialect = buildOf(requested);
   let promise = loading.get(dialect);
   if (promise === undefined) {
     promise = importBuild(dialect).then((mod) => {
@@ -38,12 +44,12 @@ export function loadSqlDialect(dialect: SqlDialect): Promise<void> {
 }
 
 export function isSqlDialectLoaded(dialect: SqlDialect): boolean {
-  return parsers.has(dialect);
+  return parsers.has(buildOf(dialect));
 }
 
 /** Parses one statement's text; errors are values. */
 export function parseDialect(sql: string, dialect: SqlDialect): MyParse {
-  const parser = parsers.get(dialect);
+  const parser = parsers.get(buildOf(dialect));
   if (parser === undefined) return { ok: false, error: `the ${dialect} parser is not loaded` };
   try {
     const ast = parser.astify(sql, {

@@ -118,6 +118,8 @@ function walk(
       continue;
     }
     const meta = classifyMeta(piece);
+    // Statements before a meta-command run before it (\gexec, \! and \i act on what came first).
+    if (meta.action !== 'set' && meta.action !== 'unset') flush();
     const record = (extra: Partial<SqlStatement> = {}): void => {
       const s: SqlStatement = {
         kind: meta.kind,
