@@ -1,9 +1,10 @@
-// Builds dist/airlock.cjs: one minified CommonJS bundle (start-up matters), with the
+// Builds dist/airlock-main.cjs: one minified CommonJS bundle (start-up matters), with the
 // rule packs compiled in (as a JSON string) so the hot path never parses YAML.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,12 +19,12 @@ await build({
   entryPoints: [join(root, 'src', 'classify', 'load-packs.ts')],
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   packages: 'external',
   logLevel: 'warning',
-  outfile: join(root, 'dist', 'build', 'load-packs.mjs'),
+  outfile: join(root, 'dist', 'build', 'load-packs.cjs'),
 });
-const { loadPackTexts } = await import(pathToFileURL(join(root, 'dist', 'build', 'load-packs.mjs')).href);
+const { loadPackTexts } = createRequire(import.meta.url)(join(root, 'dist', 'build', 'load-packs.cjs'));
 const { packs: loaded, problems } = loadPackTexts(packs);
 if (problems.length > 0) {
   for (const p of problems)
@@ -60,12 +61,19 @@ const common = {
 await build({
   ...common,
   entryPoints: [join(root, 'src', 'cli.ts')],
-  outfile: join(root, 'dist', 'airlock.cjs'),
+  outfile: join(root, 'dist', 'airlock-main.cjs'),
   define: {
     ...common.define,
     __AIRLOCK_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
     __AIRLOCK_PACKS_JSON__: JSON.stringify(JSON.stringify(loaded)),
   },
+});
+await build({
+  ...common,
+  minify: false,
+  banner: {},
+  entryPoints: [join(root, 'src', 'boot.ts')],
+  outfile: join(root, 'dist', 'airlock.cjs'),
 });
 console.log(
   `built dist/airlock.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`,
@@ -110,8 +118,8 @@ await build({
   ],
 });
 // Every command would pay for React if it slipped into the main bundle.
-if (readFileSync(join(root, 'dist', 'airlock.cjs'), 'utf8').includes('__CLIENT_INTERNALS_DO_NOT_USE')) {
-  console.error('dist/airlock.cjs contains React: the Ink UI must load only from dist/ui.mjs');
+if (readFileSync(join(root, 'dist', 'airlock-main.cjs'), 'utf8').includes('__CLIENT_INTERNALS_DO_NOT_USE')) {
+  console.error('dist/airlock-main.cjs contains React: the Ink UI must load only from dist/ui.mjs');
   process.exit(1);
 }
 console.log('built dist/ui.mjs (ink and react, loaded only to ask a person)');

@@ -1,7 +1,9 @@
 // Loads better-sqlite3 (and node:crypto, node:zlib) on first use, so importing src/audit costs
 // nothing until the store is touched. This is the only module in airlock that loads better-sqlite3.
 
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export type Db = BetterSqlite3.Database;
@@ -22,8 +24,28 @@ function load(id: string): unknown {
   return requireHere(id);
 }
 
+/**
+ * better-sqlite3's native addon, found next to the bundle without the `bindings` package's
+ * search through a dozen candidate paths (it costs milliseconds on every command).
+ */
+function addonNextToBundle(): string | undefined {
+  const url: string | undefined = import.meta.url;
+  if (!url) return undefined;
+  const candidate = fileURLToPath(
+    new URL('../node_modules/better-sqlite3/build/Release/better_sqlite3.node', url),
+  );
+  return existsSync(candidate) ? candidate : undefined;
+}
+
 export function loadDriver(): DatabaseConstructor {
-  driver ??= load('better-sqlite3') as DatabaseConstructor;
+  if (driver) return driver;
+  const Database = load('better-sqlite3') as DatabaseConstructor;
+  const nativeBinding = addonNextToBundle();
+  driver = nativeBinding
+    ? (function Bound(path: string, options: BetterSqlite3.Options = {}) {
+        return new Database(path, { nativeBinding, ...options });
+      } as unknown as DatabaseConstructor)
+    : Database;
   return driver;
 }
 

@@ -2,7 +2,7 @@
 // users' own) and returns every problem as data: file, rule id, line and how to fix it.
 
 import { readFileSync } from 'node:fs';
-import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Pack, PackProblem } from './rule.js';
 import type { Path } from './validate-condition.js';
 import { validatePack } from './validate-pack.js';
@@ -12,24 +12,32 @@ export interface PackText {
   text: string;
 }
 
-type YamlDoc = ReturnType<typeof parseDocument>;
+type YamlDoc = ReturnType<typeof Yaml.parseDocument>;
+
+// The yaml package is heavy; built-in packs come precompiled, so load it only for YAML text.
+// The build bundles to CommonJS and vitest provides require, so plain require stays lazy.
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 /** The line of the deepest node that exists along `path` (1-based). */
-function lineOf(doc: YamlDoc, counter: LineCounter, path: Path): number | undefined {
+function lineOf(doc: YamlDoc, counter: Yaml.LineCounter, path: Path): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const parent = sub.length === 0 ? doc.contents : doc.getIn(sub.slice(0, -1), true);
     // An unknown key is reported on the key itself.
     const key = sub[sub.length - 1];
-    if (isMap(parent) && typeof key === 'string') {
+    if (yaml().isMap(parent) && typeof key === 'string') {
       const pair = parent.items.find(
-        (item) => isNode(item.key) && (item.key as { value?: unknown }).value === key,
+        (item) => yaml().isNode(item.key) && (item.key as { value?: unknown }).value === key,
       );
-      const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+      const range = pair && yaml().isNode(pair.key) ? pair.key.range : undefined;
       if (range) return counter.linePos(range[0]).line;
     }
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
 }
@@ -42,8 +50,12 @@ function ruleIdAt(value: unknown, path: Path): string | undefined {
 }
 
 function loadOne(input: PackText, problems: PackProblem[]): Pack | undefined {
-  const counter = new LineCounter();
-  const doc = parseDocument(input.text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const counter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(input.text, {
+    lineCounter: counter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       problems.push({
@@ -69,7 +81,7 @@ function loadOne(input: PackText, problems: PackProblem[]): Pack | undefined {
     problems.push(problem);
   };
   const ruleLine = (i: number) => lineOf(doc, counter, ['rules', i]) ?? 1;
-  if (!isMap(doc.contents) && !isSeq(doc.contents) && doc.contents !== null) {
+  if (!yaml().isMap(doc.contents) && !yaml().isSeq(doc.contents) && doc.contents !== null) {
     report([], 'a pack file must be a mapping', 'start the file with `pack: name`');
     return undefined;
   }
