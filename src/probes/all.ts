@@ -1,1 +1,2 @@
 // Every probe module, imported for its registration. Add one line per new probe module.
+import './psql.js';

@@ -3,8 +3,8 @@
 // parsed again and its tree compared with the one built, so what runs is what was parsed.
 
 import { parsePostgres } from '../tools/sql/postgres.js';
-import { deparseSelect } from './sql-deparse-select.js';
 import { type Node, nodes, UnsupportedSql, unwrap } from './sql-deparse.js';
+import { deparseSelect } from './sql-deparse-select.js';
 
 export type CountQuery = { ok: true; sql: string; table: string } | { ok: false; reason: string };
 
@@ -38,7 +38,14 @@ export function sameTree(a: unknown, b: unknown): boolean {
 /** pg_catalog's count, whatever a search_path might put first. */
 function countStar(): Node {
   return {
-    ResTarget: { val: { FuncCall: { funcname: [{ String: { sval: 'pg_catalog' } }, { String: { sval: 'count' } }], agg_star: true } } },
+    ResTarget: {
+      val: {
+        FuncCall: {
+          funcname: [{ String: { sval: 'pg_catalog' } }, { String: { sval: 'count' } }],
+          agg_star: true,
+        },
+      },
+    },
   };
 }
 
@@ -97,7 +104,12 @@ export function countQueryFor(statement: Node): CountQuery {
   const reparsed = parsePostgres(sql);
   const back = reparsed.ok ? reparsed.stmts[0]?.stmt : undefined;
   const backSelect = back === undefined ? undefined : (back as Node).SelectStmt;
-  if (reparsed.ok && reparsed.stmts.length === 1 && backSelect !== undefined && sameTree(backSelect, built.select)) {
+  if (
+    reparsed.ok &&
+    reparsed.stmts.length === 1 &&
+    backSelect !== undefined &&
+    sameTree(backSelect, built.select)
+  ) {
     return { ok: true, sql, table: built.table };
   }
   return { ok: false, reason: 'the count query did not rebuild the same WHERE exactly' };

@@ -12,7 +12,10 @@ function alias(value: unknown): string {
 
 function rangeVar(node: Node): string {
   if (node.catalogname !== undefined) fail('a three-part table name');
-  const name = node.schemaname === undefined ? ident(String(node.relname)) : `${ident(String(node.schemaname))}.${ident(String(node.relname))}`;
+  const name =
+    node.schemaname === undefined
+      ? ident(String(node.relname))
+      : `${ident(String(node.schemaname))}.${ident(String(node.relname))}`;
   return `${node.inh === true ? '' : 'ONLY '}${name}${alias(node.alias)}`;
 }
 
@@ -62,10 +65,15 @@ function sortBy(value: unknown): string {
   return text;
 }
 
-const setWords: Record<string, string> = { SETOP_UNION: 'UNION', SETOP_INTERSECT: 'INTERSECT', SETOP_EXCEPT: 'EXCEPT' };
+const setWords: Record<string, string> = {
+  SETOP_UNION: 'UNION',
+  SETOP_INTERSECT: 'INTERSECT',
+  SETOP_EXCEPT: 'EXCEPT',
+};
 
 export function deparseSelect(node: Node): string {
-  if (node.withClause !== undefined || node.intoClause !== undefined || node.lockingClause !== undefined) fail('WITH, INTO or FOR UPDATE in a subquery');
+  if (node.withClause !== undefined || node.intoClause !== undefined || node.lockingClause !== undefined)
+    fail('WITH, INTO or FOR UPDATE in a subquery');
   if (node.windowClause !== undefined) fail('a WINDOW clause');
   const op = String(node.op ?? 'SETOP_NONE');
   if (op !== 'SETOP_NONE') {
@@ -75,8 +83,14 @@ export function deparseSelect(node: Node): string {
     return `(${left}) ${word}${node.all === true ? ' ALL' : ''} (${right})`;
   }
   const values = nodes(node.valuesLists);
-  if (values.length > 0) return `VALUES ${values.map((row) => `(${nodes(unwrap(row)[1].items).map(expr).join(', ')})`).join(', ')}`;
-  const distinct = node.distinctClause === undefined ? '' : nodes(node.distinctClause).length === 0 ? 'DISTINCT ' : fail('DISTINCT ON');
+  if (values.length > 0)
+    return `VALUES ${values.map((row) => `(${nodes(unwrap(row)[1].items).map(expr).join(', ')})`).join(', ')}`;
+  const distinct =
+    node.distinctClause === undefined
+      ? ''
+      : nodes(node.distinctClause).length === 0
+        ? 'DISTINCT '
+        : fail('DISTINCT ON');
   let text = `SELECT ${distinct}${nodes(node.targetList).map(target).join(', ')}`;
   const from = nodes(node.fromClause);
   if (from.length > 0) text += ` FROM ${from.map(deparseFromItem).join(', ')}`;

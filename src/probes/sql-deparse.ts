@@ -72,7 +72,12 @@ export function typeName(node: Node): string {
   return text;
 }
 
-const likeWords: Record<string, string> = { '~~': 'LIKE', '!~~': 'NOT LIKE', '~~*': 'ILIKE', '!~~*': 'NOT ILIKE' };
+const likeWords: Record<string, string> = {
+  '~~': 'LIKE',
+  '!~~': 'NOT LIKE',
+  '~~*': 'ILIKE',
+  '!~~*': 'NOT ILIKE',
+};
 const betweenWords: Record<string, string> = {
   AEXPR_BETWEEN: 'BETWEEN',
   AEXPR_NOT_BETWEEN: 'NOT BETWEEN',
@@ -92,7 +97,9 @@ function aExpr(node: Node): string {
   const name = nodes(node.name).map((n) => String(unwrap(n)[1].sval ?? ''));
   switch (kind) {
     case 'AEXPR_OP':
-      return left === undefined ? `${operatorName(node.name)} (${expr(node.rexpr)})` : `${left} ${operatorName(node.name)} (${expr(node.rexpr)})`;
+      return left === undefined
+        ? `${operatorName(node.name)} (${expr(node.rexpr)})`
+        : `${left} ${operatorName(node.name)} (${expr(node.rexpr)})`;
     case 'AEXPR_OP_ANY':
     case 'AEXPR_OP_ALL':
       return `${left} ${operatorName(node.name)} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (${expr(node.rexpr)})`;
@@ -160,7 +167,8 @@ function funcCall(node: Node): string {
   const name = qualifiedName(node.funcname);
   if (node.agg_star === true) return `${name}(*)`;
   const args = nodes(node.args).map(expr);
-  if (node.func_variadic === true && args.length > 0) args[args.length - 1] = `VARIADIC ${args[args.length - 1]}`;
+  if (node.func_variadic === true && args.length > 0)
+    args[args.length - 1] = `VARIADIC ${args[args.length - 1]}`;
   let text = `${name}(${node.agg_distinct === true ? 'DISTINCT ' : ''}${args.join(', ')}`;
   const order = nodes(node.agg_order);
   if (order.length > 0) fail('an aggregate ORDER BY');

@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -51,7 +53,20 @@ export async function startPostgres(): Promise<PgServer> {
   const data = join(dir, 'data');
   const port = String(await freePort());
   const user = 'airlock';
-  run(asServerUser(['initdb', '-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']));
+  run(
+    asServerUser([
+      'initdb',
+      '-D',
+      data,
+      '-U',
+      user,
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--no-instructions',
+    ]),
+  );
   run(
     asServerUser([
       'pg_ctl',
@@ -72,13 +87,18 @@ export async function startPostgres(): Promise<PgServer> {
     user,
     env,
     sql(text, dbname = 'postgres') {
-      return execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-p', port, '-U', user, '-d', dbname], {
-        input: text,
-        encoding: 'utf8',
-      }).trim();
+      return execFileSync(
+        'psql',
+        ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-p', port, '-U', user, '-d', dbname],
+        {
+          input: text,
+          encoding: 'utf8',
+        },
+      ).trim();
     },
     stop() {
-      spawnSync(asServerUser(['pg_ctl', '-D', data, '-m', 'immediate', 'stop'])[0] as string, asServerUser(['pg_ctl', '-D', data, '-m', 'immediate', 'stop']).slice(1));
+      const [program, ...args] = asServerUser(['pg_ctl', '-D', data, '-m', 'immediate', 'stop']);
+      spawnSync(program as string, args);
       rmSync(dir, { recursive: true, force: true });
     },
   };

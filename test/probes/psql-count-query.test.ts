@@ -15,8 +15,14 @@ function statement(sql: string): Record<string, unknown> {
 describe('count query built from the parsed statement', () => {
   const cases: [string, string][] = [
     ['DELETE FROM users', 'SELECT "pg_catalog"."count"(*) FROM "users"'],
-    ['DELETE FROM public.users WHERE id = 3', 'SELECT "pg_catalog"."count"(*) FROM "public"."users" WHERE ("id") OPERATOR(=) (3)'],
-    ['delete from ONLY t AS x where x.a is null', 'SELECT "pg_catalog"."count"(*) FROM ONLY "t" AS "x" WHERE ("x"."a") IS NULL'],
+    [
+      'DELETE FROM public.users WHERE id = 3',
+      'SELECT "pg_catalog"."count"(*) FROM "public"."users" WHERE ("id") OPERATOR(=) (3)',
+    ],
+    [
+      'delete from ONLY t AS x where x.a is null',
+      'SELECT "pg_catalog"."count"(*) FROM ONLY "t" AS "x" WHERE ("x"."a") IS NULL',
+    ],
     [
       "UPDATE t SET a = 1 FROM s WHERE s.id = t.id AND s.name LIKE 'a%'",
       `SELECT "pg_catalog"."count"(*) FROM "t" WHERE EXISTS (SELECT 1 FROM "s" WHERE (("s"."id") OPERATOR(=) ("t"."id")) AND (("s"."name") LIKE ('a%')))`,
@@ -33,7 +39,7 @@ describe('count query built from the parsed statement', () => {
     'DELETE FROM t WHERE a NOT IN (SELECT b FROM u WHERE u.c > 0 ORDER BY b DESC LIMIT 10) OR coalesce(t.d, 0) = 0',
     "DELETE FROM t WHERE CASE WHEN a > 1 THEN 'x' ELSE 'y' END = 'x' AND lower(name) ILIKE '%Q%' AND (a, b) = (1, 2)",
     'DELETE FROM t WHERE a = (SELECT max(b) FROM u JOIN v ON u.id = v.id LEFT JOIN w USING (id))',
-    'DELETE FROM t WHERE ts < CURRENT_TIMESTAMP(3) AND x::varchar(10) = \'a\' AND y = ANY(SELECT z FROM q) AND n % 2 = 0 AND NOT b',
+    "DELETE FROM t WHERE ts < CURRENT_TIMESTAMP(3) AND x::varchar(10) = 'a' AND y = ANY(SELECT z FROM q) AND n % 2 = 0 AND NOT b",
     'DELETE FROM t WHERE EXTRACT(year FROM ts) = 2020 AND arr[1] = 2 AND greatest(a, b) > 3 AND nullif(a, 0) IS NOT NULL',
   ];
   it.each(roundTrips)('%s rebuilds the same tree', (sql) => {
