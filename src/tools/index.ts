@@ -15,6 +15,7 @@ import { gcloudRecognizer } from './gcloud.js';
 import { gitRecognizer } from './git.js';
 import { gsutilRecognizer } from './gsutil.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
+import { kubectlRecognizer } from './kubectl.js';
 import { makeInvocation } from './make-invocation.js';
 import { mysqlRecognizer } from './mysql.js';
 import { permsRecognizer } from './perms.js';
@@ -57,6 +58,7 @@ export const recognizers: readonly Recognizer[] = [
   gcloudRecognizer,
   awsRecognizer,
   terraformRecognizer,
+  kubectlRecognizer,
 ];
 
 const byProgram = new Map<string, Recognizer>();
