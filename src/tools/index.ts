@@ -17,12 +17,14 @@ import { gsutilRecognizer } from './gsutil.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
 import { kubectlRecognizer } from './kubectl.js';
 import { makeInvocation } from './make-invocation.js';
+import { mongoRecognizer } from './mongo.js';
 import { mysqlRecognizer } from './mysql.js';
 import { permsRecognizer } from './perms.js';
 import { pgToolsRecognizer } from './pg-tools.js';
 import { psqlRecognizer } from './psql.js';
 import { rcloneRecognizer } from './rclone.js';
 import { redirectInvocations } from './redirect.js';
+import { redisRecognizer } from './redis.js';
 import { rmRecognizer } from './rm.js';
 import { rsyncRecognizer } from './rsync.js';
 import { shellRecognizer } from './shell.js';
@@ -52,6 +54,8 @@ export const recognizers: readonly Recognizer[] = [
   mysqlRecognizer,
   shellRecognizer,
   airlockRecognizer,
+  mongoRecognizer,
+  redisRecognizer,
   rcloneRecognizer,
   azRecognizer,
   gsutilRecognizer,
