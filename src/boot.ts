@@ -61,6 +61,15 @@ function prepare(): () => void {
   return () => wrapper.call(mod.exports, mod.exports, requireFromMain, mod, main, dirname(main));
 }
 
+// Node marks the main-context loader for import() inside vm scripts as experimental and warns
+// the first time a lazy module (the SQL parser, the prompt UI) is imported; that note is ours
+// to keep off the user's terminal. Every other warning passes through.
+const emitWarning = process.emitWarning;
+process.emitWarning = function filtered(this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+  if (String(warning).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER')) return;
+  return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+} as typeof process.emitWarning;
+
 // Only preparing may fall back: the bundle itself must run exactly once.
 let run: () => void;
 try {

@@ -10,6 +10,7 @@ import { airlockPaths } from '../src/config/paths.js';
 import { evaluateLine } from '../src/decide/evaluate.js';
 import type { Verdict } from '../src/decide/verdict.js';
 import { realFs } from '../src/tools/real-fs.js';
+import { prepareSqlParsers, sqlPrograms } from '../src/tools/sql/index.js';
 import { type CorpusFixture, createCorpusFixture, expandPlaceholders } from './corpus/fixture.js';
 import { type CorpusLine, readCorpus } from './corpus/load-corpus.js';
 
@@ -27,7 +28,8 @@ let packs: Pack[] = [];
 let packProblems: PackProblem[] = [];
 const tally = new Map<string, { total: number; matched: number }>();
 
-beforeAll(() => {
+beforeAll(async () => {
+  await prepareSqlParsers(sqlPrograms);
   fixture = createCorpusFixture();
   const files = readdirSync(rulesDir)
     .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))

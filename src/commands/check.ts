@@ -3,7 +3,7 @@
 import { existsSync, readSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateLine } from '../decide/evaluate.js';
+import { evaluateLine, prepareEvaluation } from '../decide/evaluate.js';
 import type { Decision } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
 import { buildRunContext, callerEnv, type RunContext } from './context.js';
@@ -70,7 +70,7 @@ function* stdinLines(): Generator<string> {
   if (pending.length > 0) yield pending;
 }
 
-function batchAnswer(input: string, ctx: RunContext): string {
+async function batchAnswer(input: string, ctx: RunContext): Promise<string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(input);
@@ -82,13 +82,14 @@ function batchAnswer(input: string, ctx: RunContext): string {
     return JSON.stringify({ error: 'no "cmd" string in this line', decision: 'approve' });
   }
   try {
+    await prepareEvaluation(cmd);
     return JSON.stringify(verdictBatchJson(evaluateLine(cmd, ctx.options)));
   } catch (error) {
     return JSON.stringify({ error: `internal error: ${(error as Error).message}`, decision: 'approve' });
   }
 }
 
-function runBatch(ctx: RunContext): number {
+async function runBatch(ctx: RunContext): Promise<number> {
   let out: string[] = [];
   let size = 0;
   const flush = () => {
@@ -97,7 +98,7 @@ function runBatch(ctx: RunContext): number {
     size = 0;
   };
   for (const line of stdinLines()) {
-    const answer = batchAnswer(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
+    const answer = await batchAnswer(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
     out.push(answer);
     size += answer.length;
     if (size > 1 << 16) flush();
@@ -106,7 +107,7 @@ function runBatch(ctx: RunContext): number {
   return exitCodes.ok;
 }
 
-export function runCheck(args: string[], env: NodeJS.ProcessEnv): number {
+export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let parsed: ReturnType<typeof parseCheckArgs>;
   try {
     parsed = parseCheckArgs(args);
@@ -135,6 +136,7 @@ export function runCheck(args: string[], env: NodeJS.ProcessEnv): number {
   }
   if (positionals.length === 0) return usageError('give the command line to check, in quotes');
   const line = positionals.join(' ');
+  await prepareEvaluation(line);
   const verdict = evaluateLine(line, ctx.options);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(verdictJson(verdict), null, 2)}\n`);

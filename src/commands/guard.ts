@@ -16,6 +16,7 @@ import {
   type Evaluation,
   evaluateArgvFully,
   evaluateLineFully,
+  prepareEvaluation,
 } from '../decide/evaluate.js';
 import type { Verdict } from '../decide/verdict.js';
 import { executeProgram } from '../exec/execute.js';
@@ -81,6 +82,7 @@ export async function guard(request: GuardRequest): Promise<number> {
     fs: realFs,
     airlockPaths: [...airlockPaths(env), ...protectedProjectFiles(loaded.files.project)],
   };
+  await prepareEvaluation('line' in request.subject ? request.subject.line : request.subject.argv.join(' '));
   const evaluation =
     'line' in request.subject
       ? evaluateLineFully(request.subject.line, options)

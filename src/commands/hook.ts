@@ -3,6 +3,7 @@
 // here would read as "no objection" to most harnesses, so every failure becomes a block.
 
 import { parseArgs } from 'node:util';
+import { prepareEvaluation } from '../decide/evaluate.js';
 import { exitTwo } from '../hook/answers.js';
 import { chooseHarness } from '../hook/detect.js';
 import { dialects } from '../hook/dialects/index.js';
@@ -49,7 +50,7 @@ function parsePayload(): { payload: unknown } | { problem: string } {
   }
 }
 
-export function runHook(args: string[], env: NodeJS.ProcessEnv): number {
+export async function runHook(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const parsed = parseHookArgs(args);
   if ('help' in parsed && parsed.help) {
     process.stdout.write(hookHelp);
@@ -74,6 +75,7 @@ export function runHook(args: string[], env: NodeJS.ProcessEnv): number {
   } else call = dialect.read(payload);
 
   try {
+    if (call.kind === 'shell') await prepareEvaluation(call.command);
     const outcome = judgeHookCall({
       harness,
       call,

@@ -9,6 +9,7 @@ import type { Pack } from '../classify/rule.js';
 import { testRules } from '../classify/rule-tester.js';
 import { evaluateLine } from '../decide/evaluate.js';
 import { exitCodes } from '../exec/exit-codes.js';
+import { prepareSqlParsers, sqlPrograms } from '../tools/sql/index.js';
 import { builtInPacks } from './packs.js';
 import { styleFor } from './style.js';
 
@@ -71,7 +72,8 @@ export function registerRules(program: Command, env: NodeJS.ProcessEnv, setCode:
     .description("run every rule's stop/pass examples through the whole pipeline")
     .argument('[files...]', 'rule pack files (default: the built-in packs)')
     .option('--json', 'print JSON results')
-    .action((files: string[], opts: { json?: boolean }) => {
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      await prepareSqlParsers(sqlPrograms);
       let packs: Pack[] = builtInPacks();
       if (files.length > 0) {
         const loaded = loadPackFiles(files.map((f) => resolve(f)));

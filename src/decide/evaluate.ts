@@ -9,6 +9,7 @@ import { analyzeArgv, analyzeLine } from '../parse/analyze.js';
 import type { AnalyzeContext, LineAnalysis, SimpleCommand, Unknown } from '../parse/command.js';
 import { hazardInvocation, recognize } from '../tools/index.js';
 import type { FsView, Invocation, RecognizeContext } from '../tools/invocation.js';
+import { prepareSqlParsers } from '../tools/sql/index.js';
 import { decide } from './decide.js';
 import { defaultPolicy, type Policy } from './policy.js';
 import type { Verdict } from './verdict.js';
@@ -129,4 +130,17 @@ export function evaluateLine(line: string, options: EvaluateOptions): Verdict {
 
 export function evaluateArgv(argv: string[], options: EvaluateOptions): Verdict {
   return evaluateArgvFully(argv, options).verdict;
+}
+
+const sqlClients = /(?:^|[^\w.-])(psql|mysql|mariadb|sqlite3?)(?![\w.-])/g;
+
+/**
+ * Loads what the synchronous stages need for this text and can only load asynchronously:
+ * the SQL parsers (WASM), when a SQL client's name appears anywhere in it (also nested,
+ * as in `kubectl exec db -- psql …`). Without them, SQL would be judged unknown.
+ */
+export async function prepareEvaluation(text: string): Promise<void> {
+  const programs = new Set<string>();
+  for (const match of text.matchAll(sqlClients)) programs.add(match[1] as string);
+  if (programs.size > 0) await prepareSqlParsers(programs);
 }

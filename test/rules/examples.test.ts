@@ -2,10 +2,11 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPackFiles } from '../../src/classify/load-packs.js';
 import { checkExample, type EvaluateExample } from '../../src/classify/rule-tester.js';
 import { evaluateLine } from '../../src/decide/evaluate.js';
+import { prepareSqlParsers, sqlPrograms } from '../../src/tools/sql/index.js';
 
 const rulesDir = join(new URL('../../rules/', import.meta.url).pathname);
 const files = readdirSync(rulesDir)
@@ -13,6 +14,9 @@ const files = readdirSync(rulesDir)
   .sort()
   .map((f) => join(rulesDir, f));
 const { packs, problems } = loadPackFiles(files);
+
+// The SQL parsers load asynchronously; the pipeline itself is synchronous.
+beforeAll(() => prepareSqlParsers(sqlPrograms));
 
 const evaluate: EvaluateExample = (run) =>
   evaluateLine(run.line, { env: run.env, cwd: run.cwd, packs, fs: run.fs, airlockPaths: run.airlockPaths });
