@@ -1,2 +1,3 @@
 // Every probe module, imported for its registration. Add one line per new probe module.
 import './psql.js';
+import './terraform-plan.js';

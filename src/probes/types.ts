@@ -29,6 +29,11 @@ export interface Measurement {
   elapsedMs?: number;
   /** Raw output for the details view. */
   raw?: string;
+  /**
+   * A file the measurement made that the approved command should use (terraform's plan
+   * file: applying exactly it makes what runs what was shown).
+   */
+  artifact?: string;
 }
 
 export interface BlastRadius {
