@@ -37,7 +37,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  minify: true,
+  minify: process.env.AIRLOCK_BUILD_UNMINIFIED !== '1',
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
@@ -89,7 +89,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  minify: true,
+  minify: process.env.AIRLOCK_BUILD_UNMINIFIED !== '1',
   legalComments: 'none',
   logLevel: 'warning',
   jsx: 'automatic',
@@ -122,4 +122,9 @@ if (readFileSync(join(root, 'dist', 'airlock-main.cjs'), 'utf8').includes('__CLI
   console.error('dist/airlock-main.cjs contains React: the Ink UI must load only from dist/ui.mjs');
   process.exit(1);
 }
+// The CommonJS door to it: Node's own loader runs this import(), whatever loaded the caller.
+writeFileSync(
+  join(root, 'dist', 'ui.cjs'),
+  "'use strict';\nmodule.exports = () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'ui.mjs')).href);\n",
+);
 console.log('built dist/ui.mjs (ink and react, loaded only to ask a person)');

@@ -1,6 +1,6 @@
 // `airlock check`: what airlock would do with a command line, and why. Runs nothing.
 
-import { existsSync, readSync, statSync, writeSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateLine, prepareEvaluation } from '../decide/evaluate.js';
@@ -46,20 +46,12 @@ function usageError(message: string): number {
   return exitCodes.usage;
 }
 
-function* stdinLines(): Generator<string> {
-  const chunk = Buffer.allocUnsafe(1 << 20);
+/** Lines of stdin as they arrive; the last line may lack its newline. */
+async function* stdinLines(): AsyncGenerator<string> {
   let pending = '';
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(0, chunk, 0, chunk.length, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
-      throw error;
-    }
-    if (n === 0) break;
-    pending += chunk.toString('utf8', 0, n);
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin as AsyncIterable<string>) {
+    pending += chunk;
     let start = 0;
     for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
       yield pending.slice(start, nl);
@@ -70,7 +62,13 @@ function* stdinLines(): Generator<string> {
   if (pending.length > 0) yield pending;
 }
 
-async function batchAnswer(input: string, ctx: RunContext): Promise<string> {
+/** Writes with backpressure: stdout may be a pipe whose reader is slower than we are. */
+async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text))
+    await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+function batchAnswer(input: string, ctx: RunContext): string | Promise<string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(input);
@@ -81,29 +79,33 @@ async function batchAnswer(input: string, ctx: RunContext): Promise<string> {
   if (typeof cmd !== 'string') {
     return JSON.stringify({ error: 'no "cmd" string in this line', decision: 'approve' });
   }
-  try {
-    await prepareEvaluation(cmd);
-    return JSON.stringify(verdictBatchJson(evaluateLine(cmd, ctx.options)));
-  } catch (error) {
-    return JSON.stringify({ error: `internal error: ${(error as Error).message}`, decision: 'approve' });
-  }
+  const answer = () => {
+    try {
+      return JSON.stringify(verdictBatchJson(evaluateLine(cmd, ctx.options)));
+    } catch (error) {
+      return JSON.stringify({ error: `internal error: ${(error as Error).message}`, decision: 'approve' });
+    }
+  };
+  // Most lines need nothing loaded first, so most answers come without an await.
+  const loading = prepareEvaluation(cmd);
+  return loading ? loading.then(answer, answer) : answer();
 }
 
 async function runBatch(ctx: RunContext): Promise<number> {
   let out: string[] = [];
   let size = 0;
-  const flush = () => {
-    if (out.length > 0) writeSync(1, `${out.join('\n')}\n`);
-    out = [];
-    size = 0;
-  };
-  for (const line of stdinLines()) {
-    const answer = await batchAnswer(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
+  for await (const line of stdinLines()) {
+    const pending = batchAnswer(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
+    const answer = typeof pending === 'string' ? pending : await pending;
     out.push(answer);
     size += answer.length;
-    if (size > 1 << 16) flush();
+    if (size > 1 << 16) {
+      await writeOut(`${out.join('\n')}\n`);
+      out = [];
+      size = 0;
+    }
   }
-  flush();
+  if (out.length > 0) await writeOut(`${out.join('\n')}\n`);
   return exitCodes.ok;
 }
 

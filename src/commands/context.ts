@@ -3,8 +3,10 @@
 
 import { existsSync } from 'node:fs';
 import type { Pack, PackProblem } from '../classify/rule.js';
-import type { EvaluateOptions } from '../decide/evaluate.js';
+import { airlockPaths } from '../config/paths.js';
+import { type EvaluateOptions, findProjectRoot } from '../decide/evaluate.js';
 import { defaultPolicy, type Policy } from '../decide/policy.js';
+import type { FsView } from '../tools/invocation.js';
 import { realFs } from '../tools/real-fs.js';
 import { allPacks } from './packs.js';
 
@@ -32,11 +34,45 @@ export interface RunContext {
   problems: PackProblem[];
 }
 
+/**
+ * The real file system with answers remembered. `check` runs nothing, so within one run the
+ * answers cannot change because of us; a batch of thousands of lines then stats each path once.
+ */
+export function rememberingFs(fs: FsView): FsView {
+  const realpaths = new Map<string, string | undefined>();
+  const stats = new Map<string, ReturnType<FsView['stat']>>();
+  const texts = new Map<string, string | undefined>();
+  return {
+    realpath(path) {
+      if (!realpaths.has(path)) realpaths.set(path, fs.realpath(path));
+      return realpaths.get(path);
+    },
+    stat(path) {
+      if (!stats.has(path)) stats.set(path, fs.stat(path));
+      return stats.get(path);
+    },
+    readText(path, limit) {
+      const key = `${limit}:${path}`;
+      if (!texts.has(key)) texts.set(key, fs.readText(path, limit));
+      return texts.get(key);
+    },
+  };
+}
+
 export function buildRunContext(env: Record<string, string | undefined>, cwd: string): RunContext {
   const policy = defaultPolicy;
   const { packs, problems } = allPacks([]);
+  const fs = rememberingFs(realFs);
   return {
-    options: { env, cwd, packs, policy, fs: realFs, airlockPaths: [] },
+    options: {
+      env,
+      cwd,
+      packs,
+      policy,
+      fs,
+      airlockPaths: airlockPaths(env),
+      projectRoot: findProjectRoot(cwd, fs),
+    },
     packs,
     policy,
     problems,

@@ -139,8 +139,20 @@ const sqlClients = /(?:^|[^\w.-])(psql|mysql|mariadb|sqlite3?)(?![\w.-])/g;
  * the SQL parsers (WASM), when a SQL client's name appears anywhere in it (also nested,
  * as in `kubectl exec db -- psql …`). Without them, SQL would be judged unknown.
  */
-export async function prepareEvaluation(text: string): Promise<void> {
-  const programs = new Set<string>();
-  for (const match of text.matchAll(sqlClients)) programs.add(match[1] as string);
-  if (programs.size > 0) await prepareSqlParsers(programs);
+export function prepareEvaluation(text: string): Promise<void> | undefined {
+  if (prepared.size === sqlClientNames) return undefined;
+  let programs: Set<string> | undefined;
+  for (const match of text.matchAll(sqlClients)) {
+    const name = match[1] as string;
+    if (!prepared.has(name)) (programs ??= new Set()).add(name);
+  }
+  if (programs === undefined) return undefined;
+  const wanted = programs;
+  return prepareSqlParsers(wanted).then(() => {
+    for (const name of wanted) prepared.add(name);
+  });
 }
+
+const sqlClientNames = 5;
+/** Clients whose parsers are loaded: most lines then need no await at all. */
+const prepared = new Set<string>();

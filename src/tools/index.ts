@@ -5,6 +5,7 @@ import type { SimpleCommand } from '../parse/command.js';
 import { airlockRecognizer } from './airlock.js';
 import { awsRecognizer } from './aws.js';
 import { azRecognizer } from './az.js';
+import { azcopyRecognizer } from './azcopy.js';
 import { copyMoveRecognizer } from './copy-move.js';
 import { ddRecognizer } from './dd.js';
 import { diskRecognizer } from './disk.js';
@@ -18,6 +19,7 @@ import type { Recognition, RecognizeContext, Recognizer } from './invocation.js'
 import { kubectlRecognizer } from './kubectl.js';
 import { makeInvocation } from './make-invocation.js';
 import { mongoRecognizer } from './mongo.js';
+import { mongoToolsRecognizer } from './mongo-tools.js';
 import { mysqlRecognizer } from './mysql.js';
 import { permsRecognizer } from './perms.js';
 import { pgToolsRecognizer } from './pg-tools.js';
@@ -54,6 +56,8 @@ export const recognizers: readonly Recognizer[] = [
   mysqlRecognizer,
   shellRecognizer,
   airlockRecognizer,
+  mongoToolsRecognizer,
+  azcopyRecognizer,
   mongoRecognizer,
   redisRecognizer,
   rcloneRecognizer,
