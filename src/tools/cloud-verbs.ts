@@ -92,11 +92,7 @@ export function parseVerbCommand(words: readonly ArgWord[], grammar: VerbGrammar
       ? grammar.switches.has(name) || name.startsWith('no-')
       : grammar.shortSwitches.includes(value.slice(1));
     const next = words[i + 1];
-    if (
-      isSwitch ||
-      next === undefined ||
-      (next.value?.startsWith('-') && next.value !== '-')
-    ) {
+    if (isSwitch || next === undefined || (next.value?.startsWith('-') && next.value !== '-')) {
       add(out.flags, name, '');
       continue;
     }

@@ -109,6 +109,14 @@ function connectionHints(flags: Record<string, string[]>): EnvHint[] {
   return [{ kind: 'db-host', value: '127.0.0.1', source: 'redis-cli default host' }];
 }
 
+/** CONFIG SET's parameter, lower-cased, for the pack to tell `dir` from `maxmemory`. */
+function commandFacts(words: readonly string[]): Record<string, FactValue> {
+  const verb = redisVerb(words);
+  if (verb[0] === 'config' && verb[1] === 'set')
+    return { 'redis.config-param': (words[2] ?? '').toLowerCase() };
+  return {};
+}
+
 function recognizeRedis(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const args = parseRedisArgs(command);
   const envHints = connectionHints(args.flags);
@@ -132,7 +140,7 @@ function recognizeRedis(command: SimpleCommand, ctx: RecognizeContext): Recognit
           ? [{ kind: 'key', value: words[1]! }]
           : [],
       envHints,
-      facts: { ...base, 'redis.command': words.length > 0, ...facts },
+      facts: { ...base, 'redis.command': words.length > 0, ...commandFacts(words), ...facts },
       unknowns,
     });
   if (args.dynamic) return { invocations: [make([], {}, ['the redis command is not known before it runs'])] };

@@ -87,6 +87,10 @@ describe('mongosh recognizer', () => {
     ["mongosh --eval 'db.a.deleteOne({ _id: 1 })'", ['mongo/write'], 'allow'],
     ["mongosh --host db.prod.internal --eval 'db.a.deleteOne({ _id: 1 })'", ['mongo/write'], 'approve'],
     ['mongosh --host db.prod.internal', [], 'allow'],
+    ['mongorestore --drop -d shop_dev dump/shop', ['mongo/restore-drop'], 'approve'],
+    ['mongorestore -d shop_dev dump/shop', ['mongo/restore'], 'allow'],
+    ['mongorestore --uri=mongodb://db.prod.internal dump', ['mongo/restore'], 'approve'],
+    ['mongodump --uri mongodb://db.prod.internal/shop', [], 'allow'],
   ] as const)('%s → %j %s', (line, rules, decision) => {
     const result = outcome(line, { cwd: dir });
     expect([result.rules, result.decision]).toEqual([rules, decision]);

@@ -47,6 +47,18 @@ describe('rclone and gsutil', () => {
     ['gsutil -m rm -r gs://acme/tmp', ['storage/gcs-rm'], 'approve'],
     ['gsutil rsync -r gs://acme ./backup', [], 'allow'],
     ['gsutil mv gs://acme/a ./a', ['storage/move-out'], 'approve'],
+    [
+      'azcopy cp ./dist "https://acme.blob.core.windows.net/a?sv=x" --recursive',
+      ['storage/remote-write'],
+      'approve',
+    ],
+    [
+      'azcopy sync ./site "https://acme.blob.core.windows.net/www" --delete-destination true',
+      ['storage/remote-write', 'storage/sync-delete'],
+      'approve',
+    ],
+    ['azcopy copy "https://acme.blob.core.windows.net/a/x" ./x', [], 'allow'],
+    ['azcopy rm "https://acme.blob.core.windows.net/a/x" --dry-run', [], 'allow'],
   ] as const)('%s → %j %s', (line, rules, decision) => {
     const result = outcome(line);
     expect([result.rules, result.decision]).toEqual([rules, decision]);
