@@ -15,7 +15,7 @@ import { Decided } from './Decided.js';
 import { HelpScreen } from './HelpScreen.js';
 import { KeyBar } from './KeyBar.js';
 import { promptReadyMarker } from './marker.js';
-import { initialPromptState, type PromptState, pressKey } from './prompt-state.js';
+import { initialPromptState, type KeyPress, type PromptState, pressKey } from './prompt-state.js';
 import { type SubscribeBlastRadius, useBlastRadius } from './use-blast-radius.js';
 
 export interface PromptProps {
@@ -24,6 +24,21 @@ export interface PromptProps {
   onDecide: (outcome: PromptOutcome) => void;
   /** For this long after it appears, only the denying keys work (typed-ahead keys must not approve). */
   armMs?: number;
+}
+
+/**
+ * A pasted name, or a name typed faster than the terminal is read, arrives as one chunk
+ * (`prod\r`): into the name field it goes key by key. Elsewhere a chunk is not a key press.
+ */
+function splitTyped(input: string, key: Omit<KeyPress, 'input'>): KeyPress[] {
+  if (input.length <= 1 || key.ctrl || key.meta) return [{ input, ...key }];
+  return [...input].map((ch) =>
+    ch === '\r' || ch === '\n'
+      ? { input: '', return: true }
+      : ch === '\u007f'
+        ? { input: '', backspace: true }
+        : { input: ch },
+  );
 }
 
 function useArmed(armMs: number): { current: boolean } {
@@ -43,7 +58,10 @@ export function Prompt({ view, subscribe, onDecide, armMs = 0 }: PromptProps) {
   const blastRadius = useBlastRadius(view.blastRadius, subscribe);
   const armed = useArmed(armMs);
   useInput((input, key) => {
-    setState((s) => pressKey(s, { input, ...key }, view.confirmation, armed.current));
+    const presses = view.confirmation === undefined ? [{ input, ...key }] : splitTyped(input, key);
+    setState((s) =>
+      presses.reduce((acc, press) => pressKey(acc, press, view.confirmation, armed.current), s),
+    );
   });
   useEffect(() => {
     if (state.outcome !== undefined) onDecide(state.outcome);
