@@ -114,7 +114,7 @@ async function callToFrame(dir) {
     define: { __AIRLOCK_VERSION__: '"bench"', 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" },
   });
-  symlinkSync(join(root, 'dist', 'ui.mjs'), join(dir, 'ui.mjs'));
+  for (const file of ['ui.cjs', 'ui.mjs']) symlinkSync(join(root, 'dist', file), join(dir, file));
   writeFileSync(join(dir, 'driver.cjs'), driver);
   const out = join(dir, 'out.json');
   const samples = [];
