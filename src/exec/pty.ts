@@ -32,7 +32,8 @@ function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
 
 /** Starts `shell` in a new pseudo-terminal of the given size. */
 export async function startInteractiveShell(options: InteractiveShellOptions): Promise<InteractiveShell> {
-  const { spawn } = await import('node-pty');
+  // require, not import(): the CLI bundle runs from a V8 code cache (see src/boot.ts).
+  const { spawn } = require('node-pty') as typeof import('node-pty');
   const pty: IPty = spawn(options.shell, [...(options.args ?? [])], {
     name: options.env.TERM ?? 'xterm-256color',
     cols: options.cols,

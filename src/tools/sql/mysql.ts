@@ -18,10 +18,10 @@ const parsers = new Map<SqlDialect, ParserInstance>();
 const loading = new Map<SqlDialect, Promise<void>>();
 
 async function importBuild(dialect: SqlDialect): Promise<{ Parser: new () => ParserInstance }> {
-  // Literal specifiers so bundlers and type checkers see each one.
-  if (dialect === 'mysql' || dialect === 'mariadb')
-    return (await import('node-sql-parser/build/mysql.js')) as never;
-  return (await import('node-sql-parser/build/sqlite.js')) as never;
+  // Literal specifiers so bundlers and type checkers see each one; require, not import(), because
+  // the CLI bundle runs from a V8 code cache where a dynamic import has no loader callback.
+  if (dialect === 'mysql' || dialect === 'mariadb') return require('node-sql-parser/build/mysql.js') as never;
+  return require('node-sql-parser/build/sqlite.js') as never;
 }
 
 /** MariaDB shares the mysql build. */

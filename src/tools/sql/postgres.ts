@@ -29,9 +29,11 @@ let loading: Promise<void> | undefined;
  * with TurboFan and the process lingers ~450 ms at exit (measured: +34 ms vs +119 ms). */
 export function loadPostgresParser(): Promise<void> {
   loading ??= (async () => {
-    const v8 = await import('node:v8');
+    const v8 = require('node:v8') as typeof import('node:v8');
     v8.setFlagsFromString('--liftoff-only');
-    const mod = (await import('libpg-query')) as unknown as LibPgQuery & { default?: LibPgQuery };
+    // require, not import(): the CLI bundle runs from a V8 code cache, where a dynamic import of
+    // a package has no loader callback. libpg-query ships a CommonJS entry.
+    const mod = require('libpg-query') as LibPgQuery & { default?: LibPgQuery };
     const lib = typeof mod.parseSync === 'function' ? mod : (mod.default as LibPgQuery);
     await lib.loadModule();
     parser = lib;
