@@ -56,22 +56,36 @@ function wildcardMatches(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
+function wholeNameMatches(pattern: string, name: string): boolean {
+  const p = pattern.toLowerCase();
+  const n = name.toLowerCase();
+  return p.includes('*') ? wildcardMatches(p, n) : p === n;
+}
+
+function partMatches(pattern: string, name: string): boolean {
+  const p = pattern.toLowerCase();
+  if (p.includes('*')) return false;
+  for (const part of name.toLowerCase().split(/[-_./:@]+/)) if (part === p) return true;
+  return false;
+}
+
 /**
  * A pattern matches the whole name, or one of its parts split at `-_./:@`: `prod` matches
  * `prod-eu` and `db.prod.internal` but not `product-api`.
  */
 export function nameMatches(pattern: string, name: string): boolean {
-  const p = pattern.toLowerCase();
-  const n = name.toLowerCase();
-  if (p.includes('*')) return wildcardMatches(p, n);
-  if (p === n) return true;
-  for (const part of n.split(/[-_./:@]+/)) if (part === p) return true;
-  return false;
+  return wholeNameMatches(pattern, name) || partMatches(pattern, name);
 }
 
+/**
+ * A match on the whole name (`kind-*` for `kind-dev`) says more than a match on one of its parts
+ * (`dev`), so whole-name matches are tried first; within each pass the strictest environment wins.
+ */
 export function environmentOfName(name: string, policy: Policy): EnvironmentName | undefined {
-  for (const env of order) {
-    for (const pattern of policy.environments[env]) if (nameMatches(pattern, name)) return env;
+  for (const matches of [wholeNameMatches, partMatches]) {
+    for (const env of order) {
+      for (const pattern of policy.environments[env]) if (matches(pattern, name)) return env;
+    }
   }
   return undefined;
 }

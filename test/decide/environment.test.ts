@@ -29,7 +29,8 @@ describe('environmentOfName', () => {
     ['preprod-db', 'staging'],
     ['dev', 'dev'],
     ['sandbox-7', 'dev'],
-    ['kind-dev', 'dev'],
+    ['kind-dev', 'local'],
+    ['kind-prod', 'local'],
     ['minikube', 'local'],
     ['docker-desktop', 'local'],
     ['localhost', 'local'],
@@ -41,6 +42,14 @@ describe('environmentOfName', () => {
 
   it('checks prod before the others, so prod wins a name that matches two', () => {
     expect(environmentOfName('dev-to-prod', defaultPolicy)).toBe('prod');
+  });
+
+  it('lets a whole-name match beat a match on one part of the name', () => {
+    const policy = {
+      ...defaultPolicy,
+      environments: { ...defaultPolicy.environments, dev: ['payments-staging'] },
+    };
+    expect(environmentOfName('payments-staging', policy)).toBe('dev');
   });
 });
 
