@@ -9,14 +9,17 @@ import { azcopyRecognizer } from './azcopy.js';
 import { copyMoveRecognizer } from './copy-move.js';
 import { ddRecognizer } from './dd.js';
 import { diskRecognizer } from './disk.js';
+import { dockerRecognizer } from './docker.js';
 import { sedRecognizer, sqliteRecognizer, teeRecognizer } from './edit-tools.js';
 import { shredRecognizer, truncateRecognizer } from './file-content.js';
 import { findRecognizer } from './find.js';
 import { gcloudRecognizer } from './gcloud.js';
 import { gitRecognizer } from './git.js';
 import { gsutilRecognizer } from './gsutil.js';
+import { helmRecognizer } from './helm.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
 import { kubectlRecognizer } from './kubectl.js';
+import { kustomizeRecognizer } from './kustomize.js';
 import { makeInvocation } from './make-invocation.js';
 import { mongoRecognizer } from './mongo.js';
 import { mongoToolsRecognizer } from './mongo-tools.js';
@@ -67,6 +70,9 @@ export const recognizers: readonly Recognizer[] = [
   awsRecognizer,
   terraformRecognizer,
   kubectlRecognizer,
+  helmRecognizer,
+  kustomizeRecognizer,
+  dockerRecognizer,
 ];
 
 const byProgram = new Map<string, Recognizer>();

@@ -18,6 +18,8 @@ export interface KubeFlags {
   dynamic?: string;
   /** Set when the namespace flag's value is not known statically. */
   namespaceDynamic?: string;
+  /** Where context, namespace and server came from when not kubectl's flags (`--kube-context flag`, `HELM_NAMESPACE`). */
+  sources?: { context?: string; namespace?: string; server?: string };
 }
 
 export interface Resolved {
@@ -132,7 +134,8 @@ export function resolveKubeTarget(
   const target: KubeTarget = { context: { source: '' }, namespace: { source: '' }, files };
 
   if (flags.dynamic !== undefined) target.context = { source: flags.dynamic };
-  else if (flags.context !== undefined) target.context = { value: flags.context, source: '--context flag' };
+  else if (flags.context !== undefined)
+    target.context = { value: flags.context, source: flags.sources?.context ?? '--context flag' };
   else if (merged.currentContext !== undefined) {
     target.context = {
       value: merged.currentContext.name,
@@ -146,7 +149,7 @@ export function resolveKubeTarget(
   const found = target.context.value === undefined ? undefined : merged.contexts.get(target.context.value);
   if (flags.namespaceDynamic !== undefined) target.namespace = { source: flags.namespaceDynamic };
   else if (flags.namespace !== undefined)
-    target.namespace = { value: flags.namespace, source: '--namespace flag' };
+    target.namespace = { value: flags.namespace, source: flags.sources?.namespace ?? '--namespace flag' };
   else if (found?.entry.namespace !== undefined) {
     target.namespace = {
       value: found.entry.namespace,
@@ -164,7 +167,7 @@ export function resolveKubeTarget(
     };
   }
   if (flags.server !== undefined)
-    target.server = { value: serverHost(flags.server), source: '--server flag' };
+    target.server = { value: serverHost(flags.server), source: flags.sources?.server ?? '--server flag' };
   return target;
 }
 

@@ -17,6 +17,8 @@ export interface InnerRun {
   remote?: string;
   /** Rewrites an argv value before analysis (container paths back to host paths). */
   mapValue?: (value: string) => string;
+  /** The working directory inside, when it is a known host path (a bind-mounted `-w`). */
+  cwd?: string;
 }
 
 export interface InnerCommands {
@@ -37,7 +39,7 @@ function quote(value: string): string {
 const noCwd = '/\u0000inner';
 
 function analyze(words: readonly ArgWord[], run: InnerRun): LineAnalysis {
-  const ctx = { env: {}, cwd: noCwd, readFile: () => undefined };
+  const ctx = { env: {}, cwd: run.cwd ?? noCwd, readFile: () => undefined };
   const map = run.mapValue ?? ((v: string) => v);
   if (words.every((w) => w.value !== undefined))
     return analyzeArgv(

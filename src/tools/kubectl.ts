@@ -15,7 +15,7 @@ const runsInside = new Set(['exec', 'debug', 'run', 'rsh']);
 /** oc adm verbs that are kubectl verbs under another name. */
 const admAliases = new Set(['drain', 'cordon', 'uncordon', 'taint', 'new-project']);
 
-function mergedFlags(parsed: ParsedArgv): Record<string, string[]> {
+export function mergedFlags(parsed: ParsedArgv): Record<string, string[]> {
   const merged: Record<string, string[]> = { ...parsed.globalFlags };
   for (const [name, values] of Object.entries(parsed.flags))
     merged[name] = [...(merged[name] ?? []), ...values];
@@ -26,30 +26,35 @@ function mergedFlags(parsed: ParsedArgv): Record<string, string[]> {
  * A word that is not known statically where an option could stand: unquoted it may expand
  * to `--context=prod`, so the cluster is not known. A quoted one is a single name.
  */
-function hiddenOption(parsed: ParsedArgv, command: SimpleCommand): string | undefined {
+export function hiddenOption(parsed: ParsedArgv, command: SimpleCommand): string | undefined {
   for (const text of parsed.unknownOptions) {
     const word = command.argv.find(
       (w) => w.text === text && w.value === undefined && w.pattern === undefined,
     );
     if (word === undefined) continue;
-    if (text.startsWith('"') || text.startsWith("'")) continue;
+    // Quoted, it is one word (a name); appended by xargs, it is the names it read.
+    if (text.startsWith('"') || text.startsWith("'") || word.dynamic?.startsWith('appended by')) continue;
     return `${text} is not known before it runs and could choose another cluster`;
   }
   return undefined;
 }
 
+type KubeFlagName = 'context' | 'kubeconfig' | 'namespace' | 'cluster' | 'server';
+
+/** The kube flags as this tool names them (helm: `kube-context`, `kube-apiserver`). */
 export function kubeFlagsOf(
   flags: Readonly<Record<string, string[]>>,
   command: SimpleCommand,
   hidden: string | undefined,
+  names: Partial<Record<KubeFlagName, string>> = {},
 ): KubeFlags {
   const out: KubeFlags = {};
   for (const name of ['context', 'kubeconfig', 'namespace', 'cluster', 'server'] as const) {
-    const value = lastFlag(flags, name);
+    const value = lastFlag(flags, names[name] ?? name);
     if (value === undefined) continue;
     // `--context "$CTX"` with CTX unknown: the flag holds the source text, not a name.
     if (command.argv.some((w) => w.value === undefined && w.text === value)) {
-      const why = `--${name} ${value} is not known before it runs`;
+      const why = `--${names[name] ?? name} ${value} is not known before it runs`;
       if (name === 'namespace') out.namespaceDynamic = why;
       else out.dynamic ??= why;
       continue;
