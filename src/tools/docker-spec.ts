@@ -191,11 +191,11 @@ const groupVerbs: Record<string, readonly string[]> = {
   image: ['ls', 'list', 'pull', 'push', 'tag', 'inspect', 'history', 'save', 'load', 'import'],
   volume: ['ls', 'list', 'create', 'inspect'],
   network: ['ls', 'list', 'create', 'connect', 'disconnect', 'inspect'],
-  system: ['df', 'info', 'events'],
+  system: ['df', 'info', 'events', 'reset', 'migrate', 'renumber'],
   builder: ['ls'],
   buildx: ['ls', 'create', 'use', 'inspect', 'bake', 'imagetools'],
   pod: ['ps', 'ls', 'list', 'create', 'start', 'stop', 'inspect', 'logs'],
-  machine: ['ls', 'list', 'start', 'stop', 'init', 'ssh', 'inspect'],
+  machine: ['ls', 'list', 'start', 'stop', 'init', 'ssh', 'inspect', 'reset'],
   context: ['ls', 'list', 'use', 'create', 'rm', 'remove', 'inspect', 'show', 'update', 'export', 'import'],
 };
 

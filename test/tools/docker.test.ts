@@ -34,6 +34,8 @@ const lines: [string, string][] = [
   ['docker network rm shop-net', 'approve docker/network-rm'],
   ['podman volume rm pgdata', 'approve docker/volume-rm'],
   ['nerdctl system prune -f', 'approve docker/system-prune'],
+  ['podman system reset -f', 'approve docker/engine-reset'],
+  ['podman pod rm -f shop', 'approve docker/rm-force'],
   ['docker ps -aq | xargs docker rm -f', 'approve docker/rm-force'],
   ['docker compose up -d', 'allow'],
   ['docker compose down', 'allow'],

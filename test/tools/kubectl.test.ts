@@ -86,6 +86,9 @@ const lines: [string, string][] = [
   ['kubectl apply --prune -l app=web -f k8s/ --context kind-dev', 'approve kubectl/apply-prune'],
   ['kubectl config delete-context prod-eu', 'approve kubectl/config-delete'],
   ['kubectl config use-context prod-eu', 'allow'],
+  ['oc adm prune images --confirm --context kind-dev', 'approve kubectl/oc-adm-prune'],
+  ['oc adm prune images --context prod-eu', 'allow'],
+  ['oc adm policy add-role-to-user admin dev --context prod-eu', 'approve kubectl/change-objects'],
   // pipelines and wrappers
   [
     'kubectl get pods -o name --context prod-eu | xargs kubectl delete --context prod-eu',
