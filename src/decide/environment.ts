@@ -105,7 +105,7 @@ export function resolveEnvironment(
   remoteHost?: string,
 ): Environment {
   const relevant = hints.filter((h) => locating.has(h.kind));
-  if (remoteHost !== undefined) relevant.push({ kind: 'host', value: remoteHost, source: 'ssh destination' });
+  if (remoteHost !== undefined) relevant.push({ kind: 'host', value: remoteHost, source: 'where the command runs remotely (ssh host, pod or container)' });
   if (relevant.length === 0) return localEnvironment;
   let best: Environment | undefined;
   let unresolved: Environment | undefined;
