@@ -36,7 +36,16 @@ if (problems.length > 0) {
 // child_process with net and streams ~2 ms), and most runs never call them: a `check` of
 // `git status` spawns nothing and hashes nothing. Each import of one of them becomes an
 // object whose properties load the real module on first use.
-const lazyBuiltins = ['crypto', 'child_process', 'tty', 'net', 'stream', 'zlib', 'readline', 'worker_threads'];
+const lazyBuiltins = [
+  'crypto',
+  'child_process',
+  'tty',
+  'net',
+  'stream',
+  'zlib',
+  'readline',
+  'worker_threads',
+];
 const lazyBuiltinsPlugin = {
   name: 'lazy-builtins',
   setup(b) {
