@@ -4,3 +4,4 @@ import './terraform-plan.js';
 import './kube-objects.js';
 import './kube-namespace.js';
 import './kube-node.js';
+import './s3-objects.js';
