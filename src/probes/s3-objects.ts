@@ -9,7 +9,6 @@ import { formatBytes, formatCount } from './fs-format.js';
 import { registerProbe } from './registry.js';
 import type { Probe, ProbeContext } from './types.js';
 
-
 interface Listed {
   key: string;
   size: number;
