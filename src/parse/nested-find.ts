@@ -26,7 +26,11 @@ export function emitFindExecs(
       const draft: SimpleCommand = {
         ...command,
         argv: inner,
-        wrappers: [...command.wrappers, { name: 'find', args: [action] }],
+        // find's own arguments up to the action: what it selects decides what `{}` can be.
+        wrappers: [
+          ...command.wrappers,
+          { name: 'find', args: argv.slice(1, i + 1).map((word) => word.value ?? word.text) },
+        ],
         origin: [...command.origin, { kind: 'find -exec', detail: action }],
         stdin: undefined,
         program: undefined,

@@ -20,7 +20,11 @@ export function runRemote(command: SimpleCommand, frame: Frame, sink: Sink): boo
   if (parsed.dynamic !== undefined)
     return dynamicEval(command, `ssh argument ${parsed.dynamic}`, frame, sink);
   const host = command.argv[parsed.next];
-  const words = command.argv.slice(parsed.next + 1);
+  // OpenSSH reads options after the host too (`ssh host -p 22 -- cmd`), up to `--` or the command.
+  const after = parseOptions(command.argv, parsed.next + 1, { short: SSH_VALUE_OPTIONS });
+  if (after.dynamic !== undefined) return dynamicEval(command, `ssh argument ${after.dynamic}`, frame, sink);
+  parsed.options.push(...after.options);
+  const words = command.argv.slice(after.next);
   // `ssh host` alone is an interactive login: nothing to re-parse.
   if (host === undefined || words.length === 0) return false;
   const login = optionValue(parsed, 'l')?.value;

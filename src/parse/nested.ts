@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import type { ArgWord, Origin, SimpleCommand, StdinSource } from './command.js';
 import { cloneState, type ShellState } from './expand-state.js';
+import { runAt, runTypescript } from './nested-later.js';
 import { runRemote, runSwitchUser } from './nested-remote.js';
 import { dynamicEval, newProcessState, reparse, runText } from './nested-run.js';
 import { joinWords } from './unwrap-types.js';
@@ -18,11 +19,14 @@ const SHELL_VALUE_OPTIONS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init
 export function runNested(command: SimpleCommand, state: ShellState, frame: Frame, sink: Sink): boolean {
   const program = command.program ?? '';
   if (SHELLS.has(program)) return runShell(command, frame, sink);
+  if (command.programPath !== undefined && runLocalScript(command, frame, sink)) return true;
   if (program === 'eval') return runEval(command, state, frame, sink);
   if (program === 'source' || program === '.') return runSource(command, state, frame, sink);
   if (program === 'ssh') return runRemote(command, frame, sink);
   if (program === 'su' || program === 'runuser') return runSwitchUser(command, frame, sink);
   if (program === 'trap' || program === 'alias') runDeferred(command, state, frame, sink);
+  if (program === 'at' || program === 'batch') return runAt(command, frame, sink);
+  if (program === 'script') return runTypescript(command, frame, sink);
   return false;
 }
 
@@ -109,11 +113,50 @@ function runShell(command: SimpleCommand, frame: Frame, sink: Sink): boolean {
   return runStdinScript(command, state, frame, sink);
 }
 
-/** A shell with no script argument reads its script from stdin. */
-function runStdinScript(command: SimpleCommand, state: ShellState, frame: Frame, sink: Sink): boolean {
+/** Where installed programs live: never read as scripts (they are binaries or the system's own). */
+const SYSTEM_PREFIXES = [
+  '/usr/',
+  '/bin/',
+  '/sbin/',
+  '/lib',
+  '/opt/',
+  '/nix/',
+  '/snap/',
+  '/System/',
+  '/Library/',
+];
+const SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(\S+)/;
+
+/**
+ * `./scripts/reset.sh`: a small local text file with a shell shebang (or none, which the
+ * shell runs itself) is read like `bash FILE`. Anything else runs as the program it is.
+ */
+function runLocalScript(command: SimpleCommand, frame: Frame, sink: Sink): boolean {
+  const written = command.programPath!;
+  if (SYSTEM_PREFIXES.some((prefix) => written.startsWith(prefix))) return false;
+  const path = posix.isAbsolute(written) ? written : command.cwd && posix.resolve(command.cwd, written);
+  const text = path === undefined ? undefined : sink.ctx.readFile?.(path);
+  if (text === undefined || text.includes('\0')) return false;
+  if (text.startsWith('#!')) {
+    const interpreter = SHEBANG.exec(text)?.[1];
+    if (interpreter === undefined || !SHELLS.has(interpreter)) return false;
+  }
+  const state = newProcessState(command);
+  state.positional = positionalFrom(command.argv, command);
+  const origin: Origin = { kind: 'shell script', detail: written };
+  return reparse(command, text, origin, state, command.argv[0]!.span, frame, sink);
+}
+
+/** A shell with no script argument reads its script from stdin (so does `at`). */
+export function runStdinScript(
+  command: SimpleCommand,
+  state: ShellState,
+  frame: Frame,
+  sink: Sink,
+  origin: Origin = { kind: 'pipe to shell', detail: command.program },
+): boolean {
   const stdin: StdinSource | undefined = command.stdin;
   if (stdin === undefined) return false;
-  const origin: Origin = { kind: 'pipe to shell', detail: command.program };
   if (stdin.kind === 'file') return runFile(command, stdin.path, origin, state, frame, sink);
   if (stdin.kind === 'heredoc' || stdin.kind === 'herestring') {
     if (stdin.text === undefined)
@@ -191,7 +234,7 @@ function runSource(command: SimpleCommand, state: ShellState, frame: Frame, sink
   return runFile(command, file, { kind: 'source', detail: file.value ?? file.text }, state, frame, sink);
 }
 
-function runFile(
+export function runFile(
   command: SimpleCommand,
   file: ArgWord,
   origin: Origin,

@@ -53,6 +53,35 @@ const SUDO: OptionSpec = {
   ],
 };
 
+const SYSTEMD_RUN: OptionSpec = {
+  short: 'upEMH',
+  long: [
+    'unit',
+    'property',
+    'setenv',
+    'machine',
+    'host',
+    'description',
+    'slice',
+    'uid',
+    'gid',
+    'nice',
+    'working-directory',
+    'on-active',
+    'on-boot',
+    'on-startup',
+    'on-unit-active',
+    'on-unit-inactive',
+    'on-calendar',
+    'on-clock-change',
+    'on-timezone-change',
+    'timer-property',
+    'path-property',
+    'socket-property',
+    'service-type',
+  ],
+};
+
 export function unwrapStep(program: string, argv: ArgWord[]): UnwrapStep {
   const special = SPECIAL[program];
   if (special) return special(argv);
@@ -92,6 +121,8 @@ const SPECIAL: Record<string, Unwrapper> = {
       return { kind: 'none' };
     return innerAfter(argv, parsed);
   },
+  // `systemd-run [options] cmd…` starts the command as a transient unit (now or on a timer).
+  'systemd-run': (argv) => innerAfter(argv, parseOptions(argv, 1, SYSTEMD_RUN)),
   watch: unwrapWatch,
   xargs: unwrapXargs,
   parallel: unwrapParallel,

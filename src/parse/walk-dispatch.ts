@@ -6,6 +6,7 @@ import type { ArgWord, SimpleCommand } from './command.js';
 import { createState, type ShellState } from './expand-state.js';
 import { runNested } from './nested.js';
 import { emitFindExecs } from './nested-find.js';
+import { runPlanted } from './nested-later.js';
 import { unwrapStep } from './unwrap.js';
 import type { UnwrapStep } from './unwrap-types.js';
 import { applyBuiltin } from './walk-builtins.js';
@@ -54,6 +55,7 @@ export function dispatchCommand(
   }
   // Shell text gets its placeholders marked when re-parsed; plain argv gets them here.
   if (!runNested(command, state, frame, sink)) emitCommand(withPlaceholders(command, frame), frame, sink);
+  if (command.redirects.length > 0) runPlanted(command, frame, sink);
   if (command.program === 'find')
     emitFindExecs(command, frame, sink, (argv, draft, inner) =>
       dispatchCommand(argv, draft, createState(draft.env, draft.cwd), inner, sink),

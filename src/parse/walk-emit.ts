@@ -34,6 +34,7 @@ function finalize(draft: SimpleCommand): SimpleCommand {
   if (draft.cwd !== undefined) command.cwd = draft.cwd;
   if (draft.stdin !== undefined) command.stdin = draft.stdin;
   if (draft.remote !== undefined) command.remote = draft.remote;
+  if (draft.absent !== undefined) command.absent = draft.absent;
   return command;
 }
 

@@ -71,6 +71,7 @@ export function walkSimple(node: SimpleCommandNode, state: ShellState, frame: Fr
       wrappers: frame.wrappers ?? [],
       origin: frame.origin,
       remote: frame.remote,
+      absent: frame.absent,
       context: frame.contexts,
       span: spanIn(frame, node.span),
       text,

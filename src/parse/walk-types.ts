@@ -52,6 +52,8 @@ export interface Frame {
   /** Words containing this token are filled in at run time (`{}` of find, xargs -I, parallel). */
   placeholder?: { token: string; reason: string };
   facts: ScriptFacts;
+  /** Absolute paths a test earlier in the line proved missing when this part runs. */
+  absent?: string[];
 }
 
 export interface NestedRequest {

@@ -1,6 +1,7 @@
 // Walks the shell syntax tree in execution order, tracking variables and the working
 // directory, and hands every simple command to walkSimple.
 
+import { posix } from 'node:path';
 import type { Command, List, Redirect, Script } from './ast.js';
 import type { SimpleCommand, StdinSource } from './command.js';
 import { cloneState, mergeUncertain, type ShellState } from './expand-state.js';
@@ -30,7 +31,10 @@ export function walkCommand(command: Command, state: ShellState, frame: Frame, s
       walkCommand(command.left, state, frame, sink);
       // The right side may not run: what it changes is uncertain afterwards.
       const branch = cloneState(state);
-      walkCommand(command.right, branch, withContext(frame, command.op === '&&' ? 'and' : 'or'), sink);
+      const rightFrame = withContext(frame, command.op === '&&' ? 'and' : 'or');
+      const missing = provenMissing(command.left, command.op, state);
+      if (missing !== undefined) rightFrame.absent = [...(frame.absent ?? []), missing];
+      walkCommand(command.right, branch, rightFrame, sink);
       mergeUncertain(state, branch);
       return;
     }
@@ -56,6 +60,31 @@ export function walkCommand(command: Command, state: ShellState, frame: Frame, s
     default:
       walkControl(command, state, frame, sink);
   }
+}
+
+const EXISTENCE_TESTS = new Set(['-e', '-f', '-s', '-a']);
+const PLAIN_WORD = /^[A-Za-z0-9_./@%+,:=-]+$/;
+
+/**
+ * `[ -f .env ] || cp …` and `[ ! -e out ] && cp …`: the right side runs only when the file
+ * is missing. Returns its absolute path, when the test is that simple and the path literal.
+ */
+function provenMissing(left: Command, op: '&&' | '||', state: ShellState): string | undefined {
+  let words: string[];
+  if (left.type === 'Simple' && left.redirects.length === 0) {
+    words = left.words.map((word) => word.text);
+    if (words[0] === '[' && words[words.length - 1] === ']') words = words.slice(1, -1);
+    else if (words[0] === 'test') words = words.slice(1);
+    else return undefined;
+  } else if (left.type === 'Test') words = left.words.map((word) => word.text);
+  else return undefined;
+  const negated = words[0] === '!';
+  if (negated) words = words.slice(1);
+  // `||` after a passing test, or `&&` after a negated one.
+  if (negated !== (op === '&&') || words.length !== 2 || !EXISTENCE_TESTS.has(words[0]!)) return undefined;
+  const path = words[1]!;
+  if (!PLAIN_WORD.test(path) || state.cwd === undefined) return undefined;
+  return posix.resolve(state.cwd, path);
 }
 
 function walkList(list: List, state: ShellState, frame: Frame, sink: Sink): void {
@@ -84,13 +113,28 @@ function walkPipeline(
   let producer: SimpleCommand[] | undefined;
   for (const [index, element] of pipeline.commands.entries()) {
     const collector: SimpleCommand[] = [];
-    const stdin: StdinSource | undefined = index === 0 ? base.stdin : { kind: 'pipe', from: [...earlier] };
+    const stdin: StdinSource | undefined = index === 0 ? base.stdin : pipeFrom(earlier, earlier.length);
     const elementFrame: Frame = { ...base, contexts, stdin, producer, collector };
     // Every element of a pipeline runs in its own subshell.
     walkCommand(element, cloneState(state), elementFrame, sink);
     earlier.push(...collector);
     producer = collector;
   }
+}
+
+/**
+ * The commands before this element, copied only when someone asks: copying them for every
+ * element would make a long pipeline quadratic.
+ */
+function pipeFrom(earlier: readonly SimpleCommand[], count: number): StdinSource {
+  let from: SimpleCommand[] | undefined;
+  return {
+    kind: 'pipe',
+    get from() {
+      from ??= earlier.slice(0, count);
+      return from;
+    },
+  };
 }
 
 function walkFunction(
