@@ -181,6 +181,18 @@ describe('hostile input', () => {
   });
 });
 
+describe('long pipelines stay linear', () => {
+  // Copying the earlier commands for every pipe made 20,000 pipes take seconds.
+  test.each([
+    ['20,000 pipes into sh', `cat notes.txt${' | cat'.repeat(20_000)} | sh`],
+    ['5,000 tees', `echo hi${' | tee /tmp/x'.repeat(5000)}`],
+  ])('%s answers within a second', (_name, line) => {
+    evaluate('echo warm');
+    const { ms } = evaluate(line);
+    expect(ms).toBeLessThan(1000);
+  });
+});
+
 describe('generated dangerous lines', () => {
   test('the generator writes valid bash', () => {
     const samples = fc.sample(dangerousLine, { numRuns: 60, seed: 7 });

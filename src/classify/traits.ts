@@ -46,22 +46,42 @@ function realOr(path: string, ctx: RecognizeContext): string {
   return ctx.fs.realpath(path) ?? path;
 }
 
-function homes(ctx: RecognizeContext): string[] {
+/** The fixed places every target is compared with, resolved once per context (not per target). */
+interface Places {
+  homes: string[];
+  temps: string[];
+  projectRoot: string;
+  /** airlock's own paths, as given and resolved. */
+  own: [string, string][];
+}
+
+const placesCache = new WeakMap<RecognizeContext, Places>();
+
+function placesOf(ctx: RecognizeContext): Places {
+  let places = placesCache.get(ctx);
+  if (places !== undefined) return places;
   const home = ctx.home ?? ctx.env.HOME;
-  return home === undefined ? [] : [home, realOr(home, ctx)];
+  const temps = ['/tmp', realOr('/tmp', ctx)];
+  const tmpdir = ctx.env.TMPDIR?.replace(/\/+$/, '');
+  if (tmpdir?.startsWith('/') && tmpdir !== '/') temps.push(tmpdir, realOr(tmpdir, ctx));
+  places = {
+    homes: home === undefined ? [] : [home, realOr(home, ctx)],
+    temps,
+    projectRoot: realOr(ctx.projectRoot, ctx),
+    own: ctx.airlockPaths.map((own) => [own, realOr(own, ctx)]),
+  };
+  placesCache.set(ctx, places);
+  return places;
 }
 
 function isHome(path: string, ctx: RecognizeContext): boolean {
-  if (homes(ctx).includes(path) || path === '/root') return true;
+  if (placesOf(ctx).homes.includes(path) || path === '/root') return true;
   const parts = path.split('/');
   return parts.length === 3 && (parts[1] === 'home' || parts[1] === 'Users') && parts[2] !== '';
 }
 
 function tempDirs(ctx: RecognizeContext): string[] {
-  const dirs = ['/tmp', realOr('/tmp', ctx)];
-  const tmpdir = ctx.env.TMPDIR?.replace(/\/+$/, '');
-  if (tmpdir?.startsWith('/') && tmpdir !== '/') dirs.push(tmpdir, realOr(tmpdir, ctx));
-  return dirs;
+  return placesOf(ctx).temps;
 }
 
 /**
@@ -79,6 +99,38 @@ function isRegenerable(path: string, container: boolean, ctx: ClassifyContext): 
   return false;
 }
 
+/** Dependency lock files: the package manager writes them again on the next install. */
+const lockFiles = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'bun.lock',
+  'poetry.lock',
+  'Pipfile.lock',
+  'uv.lock',
+  'Gemfile.lock',
+  'composer.lock',
+  'Cargo.lock',
+]);
+
+function isLockFile(path: string, target: Target): boolean {
+  return target.isDirectory !== true && lockFiles.has(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * A project's airlock config (`.airlockrc.yaml`, `.config/airlockrc`, `airlock.config.js`…),
+ * wherever it lies: the guard loads it from the working directory upwards, so editing or
+ * removing one changes what is guarded.
+ */
+function isProjectConfig(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  if (name.startsWith('.airlockrc') || name.startsWith('airlock.config.')) return true;
+  return name.startsWith('airlockrc') && path.slice(0, slash).endsWith('/.config');
+}
+
 export function targetTraits(target: Target, ctx: ClassifyContext): TargetTrait[] {
   const traits: TargetTrait[] = [];
   if (target.pattern !== undefined) traits.push('glob');
@@ -91,7 +143,8 @@ export function targetTraits(target: Target, ctx: ClassifyContext): TargetTrait[
   if (target.value === undefined && !container) return traits;
   if (path === '/') traits.push('root');
   if (isHome(path, ctx)) traits.push('home');
-  const projectRoot = realOr(ctx.projectRoot, ctx);
+  const places = placesOf(ctx);
+  const projectRoot = places.projectRoot;
   const inProject = isWithin(path, projectRoot) || isWithin(path, ctx.projectRoot);
   const inTemp = tempDirs(ctx).some((tmp) => isWithin(path, tmp));
   if (!inProject && !inTemp && systemRoots.some((root) => isWithin(path, root))) traits.push('system');
@@ -99,10 +152,14 @@ export function targetTraits(target: Target, ctx: ClassifyContext): TargetTrait[
     traits.push(container ? 'inside-project' : 'project-root');
   else if (inProject) traits.push('inside-project');
   else traits.push('outside-project');
-  if (isRegenerable(path, container, ctx)) traits.push('regenerable');
+  if (isRegenerable(path, container, ctx) || (inProject && !container && isLockFile(path, target)))
+    traits.push('regenerable');
   if (path.split('/').includes('.git')) traits.push('git-metadata');
-  for (const own of ctx.airlockPaths) {
-    const real = realOr(own, ctx);
+  if (isProjectConfig(path)) {
+    traits.push('airlock');
+    return traits;
+  }
+  for (const [own, real] of places.own) {
     // Inside airlock's files, or a directory that holds them (`rm -rf ~/.config`).
     if (isWithin(path, real) || isWithin(real, path) || isWithin(path, own) || isWithin(own, path)) {
       traits.push('airlock');

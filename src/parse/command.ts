@@ -57,6 +57,8 @@ export interface Origin {
     | 'find -exec'
     | 'watch'
     | 'pipe to shell'
+    /** Runs later: an `at` job, text planted in a shell startup file. */
+    | 'scheduled'
     | 'tool';
   /** The wrapping program or file (`bash`, `host`, `./setup.sh`). */
   detail?: string;
@@ -100,6 +102,8 @@ export interface SimpleCommand {
   stdin?: StdinSource;
   wrappers: Wrapper[];
   origin: Origin[];
+  /** Absolute paths the line proved missing before this command runs (`[ -f .env ] || cp …`). */
+  absent?: string[];
   /** Set for commands that run on another machine (`ssh host cmd`): its environment is unknown. */
   remote?: string;
   context: ContextKind[];

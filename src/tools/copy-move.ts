@@ -83,7 +83,11 @@ function recognizeCopyMove(command: SimpleCommand, ctx: RecognizeContext): Recog
     const intoDirectory =
       destination.isDirectory === true &&
       (targetDir !== undefined || !hasFlag(parsed.flags, 'no-target-directory'));
-    if (!intoDirectory) overwrites = destination.exists === true && destination.isDirectory !== true;
+    // `[ -f .env ] || cp .env.example .env`: the copy runs only when the destination is missing.
+    const provenMissing =
+      destination.resolved !== undefined && command.absent?.includes(destination.resolved) === true;
+    if (!intoDirectory)
+      overwrites = destination.exists === true && destination.isDirectory !== true && !provenMissing;
     else {
       for (const source of words) {
         if (source.value === undefined || destination.resolved === undefined) continue;

@@ -3,7 +3,7 @@
 import type { SimpleCommand } from '../parse/command.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
 import { makeInvocation } from './make-invocation.js';
-import { pathTarget } from './paths.js';
+import { isWholeDisk, pathTarget } from './paths.js';
 
 function recognizeDd(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const flags: Record<string, string[]> = {};
@@ -39,6 +39,7 @@ function recognizeDd(command: SimpleCommand, ctx: RecognizeContext): Recognition
           'dd.writes': out !== undefined,
           'dd.notrunc': conv.includes('notrunc'),
           'dd.device': out?.kind === 'device',
+          'whole-disk': out?.resolved !== undefined && isWholeDisk(out.resolved),
         },
       }),
     ],

@@ -4,7 +4,7 @@ import type { SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
-import { pathTarget } from './paths.js';
+import { isWholeDisk, pathTarget } from './paths.js';
 
 const req = { value: 'required' } as const;
 
@@ -122,7 +122,11 @@ function recognizeDisk(command: SimpleCommand, ctx: RecognizeContext): Recogniti
         tool,
         parsed,
         targets,
-        facts: { 'disk.writes': writes, 'disk.version': hasFlag(parsed.flags, 'version') },
+        facts: {
+          'disk.writes': writes,
+          'disk.version': hasFlag(parsed.flags, 'version'),
+          'whole-disk': targets.some((t) => t.resolved !== undefined && isWholeDisk(t.resolved)),
+        },
       }),
     ],
   };

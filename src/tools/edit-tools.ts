@@ -2,7 +2,9 @@
 // They matter most for self-protection (airlock's config and audit store).
 
 import type { SimpleCommand } from '../parse/command.js';
+import { isShellStartupFile } from '../parse/nested-later.js';
 import { type ArgvSpec, hasFlag, parseArgv } from './argv.js';
+import { isUntracked } from './git-index.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
 import { pathTarget } from './paths.js';
@@ -90,7 +92,16 @@ function recognizeTee(command: SimpleCommand, ctx: RecognizeContext): Recognitio
     !append && targets.some((t) => t.exists === true && t.isDirectory !== true && t.kind === 'path');
   return {
     invocations: [
-      makeInvocation(command, { tool: 'tee', parsed, targets, facts: { 'overwrites-existing': overwrites } }),
+      makeInvocation(command, {
+        tool: 'tee',
+        parsed,
+        targets,
+        facts: {
+          'overwrites-existing': overwrites,
+          'startup-file': targets.some((t) => t.resolved !== undefined && isShellStartupFile(t.resolved)),
+          untracked: !append && targets.some((t) => isUntracked(t, ctx) === true),
+        },
+      }),
     ],
   };
 }

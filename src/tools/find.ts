@@ -24,8 +24,15 @@ function recognizeFind(command: SimpleCommand, ctx: RecognizeContext): Recogniti
     starts.push(args[i]!);
   }
   const expression = args.slice(i).map((w) => w.value ?? w.text);
-  const targets =
-    starts.length > 0 ? starts.map((w) => pathTarget(w, command, ctx)) : [pathTarget('.', command, ctx)];
+  const deletes = expression.includes('-delete');
+  const startWords = starts.length > 0 ? starts : ['.'];
+  // With -delete the matches lie inside each starting point: judged like a glob's container,
+  // so `find /tmp -name 'x-*' -delete` deletes only temp files.
+  const targets = startWords.map((w) => {
+    const target = pathTarget(w, command, ctx);
+    if (!deletes || target.value === undefined || target.resolved === undefined) return target;
+    return { ...target, pattern: `${target.value.replace(/\/+$/, '')}/**` };
+  });
   const flags: Record<string, string[]> = {};
   for (const word of expression)
     if (word.startsWith('-')) flags[word.slice(1)] = [...(flags[word.slice(1)] ?? []), ''];
@@ -36,7 +43,7 @@ function recognizeFind(command: SimpleCommand, ctx: RecognizeContext): Recogniti
         flags,
         positionals: starts.map((w) => w.value ?? w.pattern ?? w.text),
         targets,
-        facts: { 'find.delete': expression.includes('-delete') },
+        facts: { 'find.delete': deletes },
       }),
     ],
   };

@@ -119,6 +119,14 @@ const builders: Record<string, FactBuilder> = {
     if (hasFlag(p.flags, 'delete'))
       for (const r of p.positionals.slice(0, 1)) out.shape.refTargets.push(ref(r));
   },
+  rm(p, _c, _x, out) {
+    // Without -f git refuses to remove files with uncommitted changes; -f discards them.
+    out.values['rm.force'] = hasFlag(p.flags, 'force');
+    out.values['rm.cached'] = hasFlag(p.flags, 'cached');
+    out.values['rm.dry-run'] = hasFlag(p.flags, 'dry-run');
+    out.values['rm.recursive'] = hasFlag(p.flags, 'recursive');
+    out.shape.pathspecs = pathsAfter(p, 0);
+  },
   worktree(p, _c, _x, out) {
     if (p.subcommand[1] !== 'remove') return;
     out.values['worktree.force'] = hasFlag(p.flags, 'force');

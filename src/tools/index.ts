@@ -1,12 +1,13 @@
 // The recognizer registry: each simple command goes to the recognizer that lists its
 // program. Adding a tool family is one file plus one line in `recognizers` below.
 
-import type { SimpleCommand } from '../parse/command.js';
+import type { ArgWord, SimpleCommand } from '../parse/command.js';
 import { airlockRecognizer } from './airlock.js';
 import { awsRecognizer } from './aws.js';
 import { azRecognizer } from './az.js';
 import { azcopyRecognizer } from './azcopy.js';
 import { copyMoveRecognizer } from './copy-move.js';
+import { crontabRecognizer } from './crontab.js';
 import { ddRecognizer } from './dd.js';
 import { diskRecognizer } from './disk.js';
 import { dockerRecognizer } from './docker.js';
@@ -32,6 +33,7 @@ import { redirectInvocations } from './redirect.js';
 import { redisRecognizer } from './redis.js';
 import { rmRecognizer } from './rm.js';
 import { rsyncRecognizer } from './rsync.js';
+import { editorRecognizer, exportRecognizer, packageManagerRecognizer } from './self-tools.js';
 import { shellRecognizer } from './shell.js';
 import { sqlite3Recognizer } from './sqlite3.js';
 import { terraformRecognizer } from './terraform.js';
@@ -59,6 +61,10 @@ export const recognizers: readonly Recognizer[] = [
   mysqlRecognizer,
   shellRecognizer,
   airlockRecognizer,
+  crontabRecognizer,
+  editorRecognizer,
+  packageManagerRecognizer,
+  exportRecognizer,
   mongoToolsRecognizer,
   azcopyRecognizer,
   mongoRecognizer,
@@ -106,7 +112,8 @@ function recognizeUnknownProgram(command: SimpleCommand): Recognition {
   };
 }
 
-export function recognize(command: SimpleCommand, ctx: RecognizeContext): Recognition {
+export function recognize(original: SimpleCommand, ctx: RecognizeContext): Recognition {
+  const command = withBatchInput(original);
   const program = command.program;
   const recognizer = program === undefined ? undefined : recognizerFor(program);
   const recognition =
@@ -117,10 +124,35 @@ export function recognize(command: SimpleCommand, ctx: RecognizeContext): Recogn
   return { ...recognition, invocations: [...recognition.invocations, ...redirects] };
 }
 
+/**
+ * xargs and parallel append the words they read to the command they run (`ls | xargs rm -rf`,
+ * `parallel rm -rf ::: / ~`): unless a replacement string places them, the command gets one
+ * more argument that is only known at run time.
+ */
+function withBatchInput(command: SimpleCommand): SimpleCommand {
+  const runner = command.origin[command.origin.length - 1]?.kind;
+  if (runner !== 'xargs' && runner !== 'parallel') return command;
+  if (command.argv.length === 0) return command;
+  const wrapper = command.wrappers.findLast((w) => w.name === runner);
+  if (runner === 'xargs' && wrapper?.args.some((arg) => /^(-I|-i|--replace)/.test(arg))) return command;
+  const filled = runner === 'xargs' ? 'filled in by xargs' : 'filled in by parallel';
+  if (command.argv.some((word) => word.dynamic?.startsWith(filled))) return command;
+  const last = command.argv[command.argv.length - 1]!;
+  const input: ArgWord = {
+    text: `<${runner} input>`,
+    dynamic: `appended by ${runner} from its input`,
+    span: last.span,
+  };
+  return { ...command, argv: [...command.argv, input] };
+}
+
 /** Programs the recognizers and the given packs guard: what `airlock shims install` links. */
 export function guardedPrograms(packs: readonly { programs: readonly string[] }[] = []): string[] {
   const names = new Set<string>();
-  for (const recognizer of recognizers) for (const program of recognizer.programs) names.add(program);
+  for (const recognizer of recognizers) {
+    if (recognizer.shim === false) continue;
+    for (const program of recognizer.programs) names.add(program);
+  }
   for (const pack of packs) for (const program of pack.programs) names.add(program);
   // Shells and interpreters are recognized only to see what feeds them; shimming them guards nothing.
   for (const skip of shellRecognizer.programs) names.delete(skip);

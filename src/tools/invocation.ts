@@ -118,4 +118,6 @@ export interface Recognizer {
   /** Program name prefixes it also handles (`mkfs.` for mkfs.ext4). */
   programPrefixes?: readonly string[];
   recognize(command: SimpleCommand, ctx: RecognizeContext): Recognition;
+  /** false: recognized only for what it touches; `airlock shims install` makes no shim for it. */
+  shim?: boolean;
 }

@@ -3,6 +3,7 @@
 
 import { isAbsolute, posix } from 'node:path';
 import type { ArgWord, SimpleCommand } from '../parse/command.js';
+import { foundTarget } from './find-selection.js';
 import type { FsView, RecognizeContext, Target, TargetKind } from './invocation.js';
 
 /**
@@ -70,6 +71,17 @@ export function isHarmlessDevice(path: string): boolean {
   );
 }
 
+/**
+ * A whole disk rather than a partition: `/dev/sda`, `/dev/nvme0n1`, `/dev/vda`, `/dev/xvdf`,
+ * `/dev/mmcblk0`, macOS `/dev/disk2` and `/dev/rdisk2`. Judged by name, whether or not the
+ * device exists here: the line may run on another machine, and the name is the intent.
+ */
+export function isWholeDisk(path: string): boolean {
+  if (!path.startsWith('/dev/')) return false;
+  const name = path.slice(5);
+  return /^(?:[shv]d[a-z]{1,2}|xvd[a-z]{1,2}|nvme\d+n\d+|mmcblk\d+|r?disk\d+)$/.test(name);
+}
+
 /** A path target from one argv word (or a fixed string such as `.`). */
 export function pathTarget(
   word: ArgWord | string,
@@ -88,7 +100,13 @@ export function pathTarget(
       }
       return target;
     }
-    return { kind: 'path', dynamic: w.dynamic ?? 'not known before it runs', ...extra };
+    return (
+      foundTarget(command, ctx) ?? {
+        kind: 'path',
+        dynamic: w.dynamic ?? 'not known before it runs',
+        ...extra,
+      }
+    );
   }
   if (!isAbsolute(value) && cwd === undefined) {
     return { kind: 'path', value, dynamic: 'the working directory is not known', ...extra };

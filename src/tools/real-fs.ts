@@ -28,9 +28,14 @@ export const realFs: FsView = {
     }
   },
   stat(path) {
-    const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (stat === undefined) return undefined;
-    return { isDirectory: stat.isDirectory(), isSymlink: stat.isSymbolicLink(), size: stat.size };
+    try {
+      const stat = lstatSync(path, { throwIfNoEntry: false });
+      if (stat === undefined) return undefined;
+      return { isDirectory: stat.isDirectory(), isSymlink: stat.isSymbolicLink(), size: stat.size };
+    } catch {
+      // ENAMETOOLONG, ENOTDIR, EACCES…: a path that cannot be looked at is treated as missing.
+      return undefined;
+    }
   },
   readText,
 };
