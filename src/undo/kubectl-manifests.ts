@@ -68,6 +68,19 @@ export interface SavedManifests {
 
 type Exec = ProbeContext['exec'];
 
+/** The undo manifest entry for a kubectl delete, in the shape of the other ways back (src/undo/manifest.ts). */
+export interface KubectlManifest {
+  kind: 'kubectl-manifests';
+  id: string;
+  createdAt: string;
+  command: string;
+  cwd: string;
+  /** The directory holding `<id>.json` (the objects) and `<id>.connection.json`. */
+  dir: string;
+  objects: number;
+  labels: string[];
+}
+
 /** Reads and saves what `kubectl delete` (or delete namespace) would delete, as `<dir>/<id>.json`. */
 export async function saveKubectlManifests(
   invocation: Invocation,
