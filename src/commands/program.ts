@@ -6,9 +6,12 @@ import { exitCodes, exitCodeTable } from '../exec/exit-codes.js';
 import { registerApprovals } from './approve-cmd.js';
 import { checkHelp } from './check.js';
 import { registerConfig } from './config-cmd.js';
+import { registerDoctor } from './doctor-cmd.js';
 import { registerInbox } from './inbox-cmd.js';
+import { registerInit } from './init-cmd.js';
 import { registerLog } from './log-cmd.js';
 import { registerRules } from './rules-cmd.js';
+import { registerScan } from './scan-cmd.js';
 import { shHelp } from './sh.js';
 import { shellHelp } from './shell.js';
 import { runHelp } from './shim.js';
@@ -74,6 +77,9 @@ export async function runProgram(argv: string[], env: NodeJS.ProcessEnv): Promis
   registerLog(program, env, setCode);
   registerInbox(program, env, setCode);
   registerApprovals(program, env, setCode);
+  registerInit(program, env, setCode);
+  registerDoctor(program, env, setCode);
+  registerScan(program, env, setCode);
 
   if (argv.length === 0) {
     program.outputHelp();
