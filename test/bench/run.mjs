@@ -13,6 +13,7 @@ const suites = [
   ['exec', 'exec.mjs', 'benchExec'],
   ['hook', 'hook.mjs', 'benchHook'],
   ['prompt', 'prompt.mjs', 'benchPrompt'],
+  ['probes-infra', 'probes-infra.mjs', 'benchProbesInfra'],
 ];
 
 console.log(`airlock benchmarks on node ${process.version}, ${new Date().toISOString()}\n`);
