@@ -2,11 +2,12 @@
 // statement classified with a MySQL-dialect parser, and the server they connect to.
 
 import { join, resolve } from 'node:path';
-import type { SimpleCommand } from '../parse/command.js';
+import type { ShellEnv, SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, lastFlag, parseArgv } from './argv.js';
 import type { EnvHint, Recognition, RecognizeContext, Recognizer } from './invocation.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
 import { classifyClientScript } from './sql/my-script.js';
+import { mysqladminStatements } from './sql/mysqladmin.js';
 import { readScriptFile } from './sql/read-script.js';
 import { sqlInvocations } from './sql/sql-invocations.js';
 import { sqlFromStdin } from './sql/stdin.js';
@@ -89,6 +90,19 @@ export const mysqlSpec: ArgvSpec = {
   },
 };
 
+/** mysqladmin shares the client's connection options; a few letters mean other things. */
+const { comments: _c, 'ignore-spaces': _i, raw: _r, execute: _e, ...adminShared } = mysqlSpec.options ?? {};
+export const mysqladminSpec: ArgvSpec = {
+  options: {
+    ...adminShared,
+    count: { short: 'c', ...req },
+    sleep: { short: 'i', ...req },
+    relative: { short: 'r' },
+    wait: { short: 'w', value: 'optional' },
+    'shutdown-timeout': { ...req },
+  },
+};
+
 /** `[client]`/`[mysql]` settings from an option file. */
 function optionFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -114,11 +128,12 @@ function hintsFor(
   positional: string | undefined,
   ctx: RecognizeContext,
   cwd: string,
+  env: ShellEnv,
 ): (c?: SqlConnection) => EnvHint[] {
   const files = [lastFlag(flags, 'defaults-file'), lastFlag(flags, 'defaults-extra-file')]
     .filter((f): f is string => f !== undefined)
     .map((f) => resolve(cwd, f));
-  const home = ctx.home ?? ctx.env.HOME;
+  const home = env.HOME || ctx.home;
   if (lastFlag(flags, 'defaults-file') === undefined && home !== undefined) files.push(join(home, '.my.cnf'));
   const fromFiles: Record<string, { value: string; source: string }> = {};
   for (const file of files) {
@@ -128,13 +143,17 @@ function hintsFor(
   }
   const pick = (
     flag: string,
-    env: string | undefined,
+    variable: string | undefined,
     key: string,
-  ): { value: string; source: string } | undefined => {
+  ): { value?: string; source: string } | undefined => {
     const v = lastFlag(flags, flag);
     if (v !== undefined) return { value: v, source: `--${flag} flag` };
-    if (env !== undefined && ctx.env[env] !== undefined)
-      return { value: ctx.env[env] as string, source: env };
+    if (variable !== undefined && Object.hasOwn(env, variable)) {
+      const value = env[variable];
+      // `MYSQL_HOST=$(…) mysql`: set, but to a value only known at run time.
+      if (value === undefined) return { source: `${variable} is assigned at run time` };
+      if (value !== '') return { value, source: variable };
+    }
     return fromFiles[key];
   };
   const host = pick('host', 'MYSQL_HOST', 'host');
@@ -146,15 +165,16 @@ function hintsFor(
   return (c) => {
     const hints: EnvHint[] = [];
     const h = c?.host !== undefined ? { value: c.host, source: 'connect in the script' } : host;
-    if (h === undefined || h.value === 'localhost')
+    if (h !== undefined && h.value === undefined) hints.push({ kind: 'db-host', source: h.source });
+    else if (h === undefined || h.value === 'localhost')
       hints.push({
         kind: 'db-host',
-        value: socket === undefined ? 'localhost' : `unix-socket:${socket.value}`,
+        value: socket?.value === undefined ? 'localhost' : `unix-socket:${socket.value}`,
         source: h?.source ?? 'no host given: the local server',
       });
     else hints.push({ kind: 'db-host', value: h.value, source: h.source });
     const name = c?.dbname !== undefined ? { value: c.dbname, source: 'use in the script' } : db;
-    if (name !== undefined) hints.push({ kind: 'db-name', value: name.value, source: name.source });
+    if (name !== undefined) hints.push({ kind: 'db-name', ...name });
     return hints;
   };
 }
@@ -188,7 +208,7 @@ function recognizeMysql(command: SimpleCommand, ctx: RecognizeContext): Recognit
       statements.push(unknownStatement(command.text, stdin.reason, 'dynamic-input'));
     }
   }
-  const envHints = hintsFor(flags, parsed.positionals[0], ctx, cwd);
+  const envHints = hintsFor(flags, parsed.positionals[0], ctx, cwd, command.env);
   const invocations = sqlInvocations(command, statements, {
     tool: 'mysql',
     flags,
@@ -213,4 +233,36 @@ function recognizeMysql(command: SimpleCommand, ctx: RecognizeContext): Recognit
   return { invocations };
 }
 
-export const mysqlRecognizer: Recognizer = { programs: ['mysql', 'mariadb'], recognize: recognizeMysql };
+/** mysqladmin: each command word (`drop shop`, `shutdown`) judged as the statement it runs. */
+function recognizeMysqladmin(command: SimpleCommand, ctx: RecognizeContext): Recognition {
+  const parsed = parseArgv(argsOf(command), mysqladminSpec);
+  const envHints = hintsFor(parsed.flags, undefined, ctx, command.cwd ?? ctx.cwd, command.env);
+  const unknowns = parsed.unknownOptions.map((o) => `unrecognized or dynamic option ${o}`);
+  const invocations = sqlInvocations(command, mysqladminStatements(parsed.positionals), {
+    tool: 'mysql',
+    flags: parsed.flags,
+    positionals: parsed.positionals,
+    envHints,
+    facts: { 'sql.source': 'mysqladmin' },
+  });
+  if (invocations.length === 0)
+    invocations.push(
+      makeInvocation(command, {
+        tool: 'mysql',
+        parsed,
+        subcommand: ['admin'],
+        envHints: envHints(),
+        unknowns,
+      }),
+    );
+  else if (unknowns.length > 0) invocations[0]?.unknowns.push(...unknowns);
+  return { invocations };
+}
+
+const admins = new Set(['mysqladmin', 'mariadb-admin']);
+
+export const mysqlRecognizer: Recognizer = {
+  programs: ['mysql', 'mariadb', ...admins],
+  recognize: (command, ctx) =>
+    admins.has(command.program ?? '') ? recognizeMysqladmin(command, ctx) : recognizeMysql(command, ctx),
+};

@@ -121,6 +121,7 @@ function recognizePgTool(command: SimpleCommand, ctx: RecognizeContext): Recogni
       ...(user === undefined ? {} : { user }),
     },
     ctx,
+    command.env,
   );
   const targets: Target[] = [];
   if (objectIsDb && first !== undefined) targets.push({ kind: 'database', value: first });

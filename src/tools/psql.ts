@@ -82,6 +82,7 @@ function recognizePsql(command: SimpleCommand, ctx: RecognizeContext): Recogniti
         : { user: lastFlag(flags, 'username') ?? posUser }),
     },
     ctx,
+    command.env,
   );
   const unknowns = [...parsed.unknownOptions.map((o) => `unrecognized or dynamic option ${o}`)];
   const opts = {
@@ -114,6 +115,15 @@ function recognizePsql(command: SimpleCommand, ctx: RecognizeContext): Recogniti
     } else if (stdin.kind === 'unknown') {
       source = 'stdin';
       statements.push(unknownStatement(command.text, stdin.reason, 'dynamic-input'));
+    } else if (flags.file?.includes('-')) {
+      // `-f -` asks for a script on stdin; with none in the line it comes from whoever runs it.
+      statements.push(
+        unknownStatement(
+          '-f -',
+          'reads SQL from standard input, which the line does not show',
+          'dynamic-input',
+        ),
+      );
     }
   }
   const listOnly = flags.list !== undefined || flags.version !== undefined || flags.help !== undefined;

@@ -57,6 +57,39 @@ describe('mysql recognizer', () => {
     expect(hint(sql("mysql --defaults-file=my.cnf -e 'SELECT 1'")[0], 'db-host')).toBe('db.stg.internal');
   });
 
+  it('takes the host from MYSQL_HOST, prefix assignments included', () => {
+    expect(hint(sql("MYSQL_HOST=db.prod.internal mysql -e 'SELECT 1'")[0], 'db-host')).toBe(
+      'db.prod.internal',
+    );
+    expect(hint(sql("mysql -e 'SELECT 1'", { MYSQL_HOST: 'db.stg' })[0], 'db-host')).toBe('db.stg');
+    expect(hint(sql("MYSQL_HOST=db.prod mysql -h localhost -e 'SELECT 1'")[0], 'db-host')).toBe('localhost');
+    const [dynamic] = sql("MYSQL_HOST=$(pick) mysql -e 'SELECT 1'");
+    expect(dynamic?.envHints.find((h) => h.kind === 'db-host')).toEqual({
+      kind: 'db-host',
+      source: 'MYSQL_HOST is assigned at run time',
+    });
+  });
+
+  it('judges mysqladmin commands as the statements they run', () => {
+    expect(kinds(sql('mysqladmin -u root -f drop shop'))).toEqual(['destroy:sql drop-database']);
+    expect(sql('mysqladmin drop shop')[0]?.targets).toEqual([{ kind: 'database', value: 'shop' }]);
+    expect(kinds(sql('mysqladmin -h db.internal -c 3 -i 1 proc stat'))).toEqual([
+      'read:sql show',
+      'read:sql show',
+    ]);
+    expect(kinds(sql('mysqladmin kill 4,5 shutdown'))).toEqual(['destroy:sql kill', 'destroy:sql shutdown']);
+    expect(kinds(sql('mariadb-admin flush-logs create x'))).toEqual([
+      'write:sql flush',
+      'write:sql create-database',
+    ]);
+    const [password] = sql('mysqladmin password s3cret');
+    expect(password?.facts['sql.text']).toBe('mysqladmin password');
+    expect(kinds(sql('mysqladmin frobnicate'))).toEqual(['unknown:sql admin-unknown']);
+    expect(kinds(sql('mysqladmin s'))).toEqual(['unknown:sql admin-unknown']);
+    expect(hint(sql('mysqladmin -h db.prod.internal shutdown')[0], 'db-host')).toBe('db.prod.internal');
+    expect(sql('mysqladmin -u root')[0]?.subcommand).toEqual(['admin']);
+  });
+
   it('calls a client with nothing to run a session', () => {
     expect(sql('mysql -h db.internal')[0]?.subcommand).toEqual(['session']);
   });

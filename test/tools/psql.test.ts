@@ -64,6 +64,15 @@ describe('psql: where the SQL comes from', () => {
     expect(sql('psql < drop.sql')[0]?.facts['sql.file']).toBe(join(dir, 'drop.sql'));
   });
 
+  it('reads -f - from the line, and calls it unknown when the line gives no input', () => {
+    writeFileSync(join(dir, 'drop.sql'), 'DROP TABLE a;\n');
+    expect(kinds(sql('psql -f - < drop.sql'))).toEqual(['destroy:sql drop-table']);
+    const [inv] = sql('psql -d shop -f -');
+    expect(kinds([inv as Invocation])).toEqual(['unknown:sql dynamic-input']);
+    expect(inv?.unknowns[0]).toMatch(/standard input/);
+    expect(run('psql -d shop -f -').verdict.decision).toBe('approve');
+  });
+
   it('treats input from another program as unknown', () => {
     const [inv] = sql('curl http://x/q.sql | psql');
     expect(inv?.unknowns[0]).toMatch(/curl/);
@@ -138,6 +147,10 @@ describe('psql -f', () => {
 });
 
 describe('psql: connection target', () => {
+  beforeAll(() => {
+    writeFileSync(join(dir, '.pg_service.conf'), '[live]\nhost=pg.live.example\ndbname=core\n');
+  });
+
   it.each([
     ['psql -c "SELECT 1"', {}, 'unix-socket', undefined],
     ['psql -h prod-db.internal -d orders -c "SELECT 1"', {}, 'prod-db.internal', 'orders'],
@@ -146,6 +159,11 @@ describe('psql: connection target', () => {
     ['psql -h /var/run/postgresql -c "SELECT 1"', {}, 'unix-socket:/var/run/postgresql', undefined],
     ['psql -c "SELECT 1"', { PGHOST: 'prod-db', PGDATABASE: 'main' }, 'prod-db', 'main'],
     ['psql -h localhost -c "SELECT 1"', { PGHOST: 'prod-db' }, 'localhost', undefined],
+    ['PGHOST=prod-db PGDATABASE=main psql -c "SELECT 1"', {}, 'prod-db', 'main'],
+    ['export PGHOST=prod-db; psql -c "SELECT 1"', {}, 'prod-db', undefined],
+    ['PGHOST=prod-db psql -h localhost -c "SELECT 1"', {}, 'localhost', undefined],
+    ['PGHOST=$(pick) psql -c "SELECT 1"', {}, undefined, undefined],
+    ['PGHOST=$(pick) psql -c "SELECT 1"', { PGSERVICE: 'live' }, undefined, 'core'],
   ])('%s %j', (line, env, host, db) => {
     const [inv] = sql(line, env as Record<string, string>);
     expect(hint(inv, 'db-host')?.value).toBe(host);
@@ -153,7 +171,6 @@ describe('psql: connection target', () => {
   });
 
   it('reads pg_service.conf for PGSERVICE', () => {
-    writeFileSync(join(dir, '.pg_service.conf'), '[live]\nhost=pg.live.example\ndbname=core\n');
     const [inv] = sql('psql -c "SELECT 1"', { PGSERVICE: 'live' });
     expect(hint(inv, 'db-host')).toEqual({
       kind: 'db-host',
@@ -163,6 +180,15 @@ describe('psql: connection target', () => {
     expect(
       run('psql -c "INSERT INTO t VALUES (1)"', { PGSERVICE: 'nope' }).invocations[0]?.envHints[0]?.value,
     ).toBeUndefined();
+  });
+
+  it('treats a host or database assigned at run time as unknown, not the local socket', () => {
+    expect(hint(sql('PGHOST=$(pick) psql -c "SELECT 1"')[0], 'db-host')?.source).toBe(
+      'PGHOST is assigned at run time',
+    );
+    const [inv] = sql('PGDATABASE=$(pick) psql -c "SELECT 1"');
+    expect(hint(inv, 'db-name')).toEqual({ kind: 'db-name', source: 'PGDATABASE is assigned at run time' });
+    expect(hint(sql('PGSERVICE=$(pick) psql -c "SELECT 1"')[0], 'db-host')?.value).toBeUndefined();
   });
 
   it('judges statements after \\c against the new target', () => {

@@ -2,6 +2,7 @@
 // a conninfo/URI dbname, then flags, then PG* variables, then the pg_service.conf entry.
 
 import { join } from 'node:path';
+import type { ShellEnv } from '../../parse/command.js';
 import type { EnvHint, RecognizeContext } from '../invocation.js';
 import { type Conninfo, parseConninfo, parseServiceFile } from './pg-conn.js';
 import type { SqlConnection } from './types.js';
@@ -23,16 +24,18 @@ export interface PgTarget {
   port?: Sourced;
   dbname?: Sourced;
   user?: Sourced;
-  /** Why part of the target is not known (a dynamic flag value). */
+  /** Why the host is not known (a service missing from pg_service.conf, `PGHOST=$(…)`). */
   dynamic?: string;
+  /** Why the database name is not known (`PGDATABASE=$(…)`). */
+  dynamicName?: string;
 }
 
-function serviceEntry(name: string, ctx: RecognizeContext): Conninfo | undefined {
-  const home = ctx.home ?? ctx.env.HOME;
+function serviceEntry(name: string, env: ShellEnv, ctx: RecognizeContext): Conninfo | undefined {
+  const home = env.HOME || ctx.home;
   const files = [
-    ctx.env.PGSERVICEFILE,
+    env.PGSERVICEFILE,
     home === undefined ? undefined : join(home, '.pg_service.conf'),
-    ctx.env.PGSYSCONFDIR === undefined ? undefined : join(ctx.env.PGSYSCONFDIR, 'pg_service.conf'),
+    env.PGSYSCONFDIR === undefined ? undefined : join(env.PGSYSCONFDIR, 'pg_service.conf'),
   ];
   for (const file of files) {
     if (file === undefined) continue;
@@ -43,11 +46,25 @@ function serviceEntry(name: string, ctx: RecognizeContext): Conninfo | undefined
   return undefined;
 }
 
-/** Resolves the target from flags (a dbname may be a URI or key=value string) and env. */
-export function resolvePgTarget(flags: PgFlags, ctx: RecognizeContext): PgTarget {
+/**
+ * Resolves the target from flags (a dbname may be a URI or key=value string) and the
+ * environment the command runs with, prefix assignments included (`PGHOST=… psql`).
+ */
+export function resolvePgTarget(flags: PgFlags, ctx: RecognizeContext, env: ShellEnv = ctx.env): PgTarget {
   const target: PgTarget = {};
   const set = (key: keyof PgFlags, value: string | undefined, source: string): void => {
-    if (value !== undefined && value !== '' && target[key] === undefined) target[key] = { value, source };
+    if (value === undefined || value === '' || target[key] !== undefined) return;
+    // A host only known at run time stays unknown; a service file cannot stand in for it.
+    if (key === 'host' && target.dynamic !== undefined) return;
+    target[key] = { value, source };
+  };
+  // `PGHOST=$(pick-db) psql` is set, to a value only known at run time: not the default.
+  const fromEnv = (key: keyof PgFlags, name: string): void => {
+    if (target[key] !== undefined || !Object.hasOwn(env, name)) return;
+    const value = env[name];
+    if (value !== undefined) set(key, value, name);
+    else if (key === 'host') target.dynamic ??= `${name} is assigned at run time`;
+    else if (key === 'dbname') target.dynamicName ??= `${name} is assigned at run time`;
   };
   const info = flags.dbname === undefined ? undefined : parseConninfo(flags.dbname);
   if (info !== undefined) {
@@ -60,13 +77,17 @@ export function resolvePgTarget(flags: PgFlags, ctx: RecognizeContext): PgTarget
   set('host', flags.host, '-h flag');
   set('port', flags.port, '-p flag');
   set('user', flags.user, '-U flag');
-  set('host', ctx.env.PGHOST ?? ctx.env.PGHOSTADDR, 'PGHOST');
-  set('port', ctx.env.PGPORT, 'PGPORT');
-  set('dbname', ctx.env.PGDATABASE, 'PGDATABASE');
-  set('user', ctx.env.PGUSER, 'PGUSER');
-  const service = info?.service ?? ctx.env.PGSERVICE;
+  fromEnv('host', 'PGHOST');
+  fromEnv('host', 'PGHOSTADDR');
+  fromEnv('port', 'PGPORT');
+  fromEnv('dbname', 'PGDATABASE');
+  fromEnv('user', 'PGUSER');
+  const dynamicService =
+    info?.service === undefined && Object.hasOwn(env, 'PGSERVICE') && env.PGSERVICE === undefined;
+  if (dynamicService) target.dynamic ??= 'PGSERVICE is assigned at run time';
+  const service = info?.service ?? (env.PGSERVICE || undefined);
   if (service !== undefined) {
-    const entry = serviceEntry(service, ctx);
+    const entry = serviceEntry(service, env, ctx);
     if (entry === undefined) target.dynamic = `service ${service} is not in a readable pg_service.conf`;
     else {
       set('host', entry.host ?? entry.hostaddr, `pg_service.conf [${service}]`);
@@ -112,5 +133,6 @@ export function pgEnvHints(
         : { kind: 'db-host', value: hostValue(host.value), source: host.source },
     );
   if (dbname !== undefined) hints.push({ kind: 'db-name', value: dbname.value, source: dbname.source });
+  else if (target.dynamicName !== undefined) hints.push({ kind: 'db-name', source: target.dynamicName });
   return hints;
 }
