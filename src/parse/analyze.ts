@@ -3,6 +3,7 @@
 
 import { salvagePrefix } from './analyze-salvage.js';
 import type { AnalyzeContext, ArgWord, LineAnalysis, SimpleCommand } from './command.js';
+import { findDisguises } from './disguise.js';
 import { createState } from './expand-state.js';
 import { parseScript } from './parser.js';
 import { walkScriptBody } from './walk.js';
@@ -18,7 +19,7 @@ export function analyzeLine(line: string, ctx: AnalyzeContext): LineAnalysis {
     const state = createState(ctx.env, ctx.cwd);
     if (outcome.ok) {
       sink.walkScript(outcome.script, state, topFrame(line));
-      return finish(sink);
+      return finish(sink, line);
     }
     const { error } = outcome;
     sink.unknowns.push({
@@ -28,7 +29,7 @@ export function analyzeLine(line: string, ctx: AnalyzeContext): LineAnalysis {
     });
     const salvaged = error.kind === 'syntax' ? salvagePrefix(line, error.offset) : undefined;
     if (salvaged) sink.walkScript(salvaged, state, topFrame(line));
-    return { ...finish(sink), error };
+    return { ...finish(sink, line), error };
   } catch (error) {
     return failClosed(error);
   }
@@ -58,7 +59,8 @@ export function analyzeArgv(argv: string[], ctx: AnalyzeContext): LineAnalysis {
       text,
     };
     dispatchCommand(words, draft, state, topFrame(text), sink);
-    return finish(sink);
+    // Arguments may hold any bytes once a shell expanded them; only program names are checked.
+    return finish(sink, undefined);
   } catch (error) {
     return failClosed(error);
   }
@@ -129,8 +131,9 @@ function reparseNested(request: NestedRequest, frame: Frame, sink: Sink): void {
   sink.walkScript(outcome.script, request.state, nested);
 }
 
-function finish(sink: Sink): LineAnalysis {
-  return { commands: sink.commands, hazards: sink.hazards, unknowns: sink.unknowns };
+function finish(sink: Sink, line: string | undefined): LineAnalysis {
+  const hazards = [...sink.hazards, ...findDisguises(line, sink.commands)];
+  return { commands: sink.commands, hazards, unknowns: sink.unknowns };
 }
 
 function failClosed(error: unknown): LineAnalysis {

@@ -139,7 +139,9 @@ export interface Hazard {
     /** The program name is not known statically: `$CMD args`, `$(echo rm) x`. */
     | 'dynamic-command'
     /** `eval`, `sh -c`, `source` of text that is not known statically. */
-    | 'dynamic-eval';
+    | 'dynamic-eval'
+    /** Invisible, bidirectional or look-alike characters that make the line read differently from what runs. */
+    | 'disguised';
   reason: string;
   /** The command it concerns. */
   command?: SimpleCommand;
