@@ -8,7 +8,7 @@ import type { EnvHint, Recognition, RecognizeContext, Recognizer } from './invoc
 import { argsOf, makeInvocation } from './make-invocation.js';
 import { classifyClientScript } from './sql/my-script.js';
 import { mysqladminStatements } from './sql/mysqladmin.js';
-import { readScriptFile } from './sql/read-script.js';
+import { readScriptFile, readSettingsFile } from './sql/read-script.js';
 import { sqlInvocations } from './sql/sql-invocations.js';
 import { sqlFromStdin } from './sql/stdin.js';
 import type { SqlConnection, SqlStatement } from './sql/types.js';
@@ -137,7 +137,7 @@ function hintsFor(
   if (lastFlag(flags, 'defaults-file') === undefined && home !== undefined) files.push(join(home, '.my.cnf'));
   const fromFiles: Record<string, { value: string; source: string }> = {};
   for (const file of files) {
-    const text = ctx.fs.readText(file, 256 * 1024);
+    const text = readSettingsFile(ctx.fs, file, 256 * 1024);
     if (text === undefined) continue;
     for (const [k, v] of Object.entries(optionFile(text))) fromFiles[k] ??= { value: v, source: file };
   }

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,29 @@ describe('psql -f', () => {
     expect(sql('psql -f missing.sql')[0]?.unknowns[0]).toMatch(/does not exist/);
     expect(sql(`psql -f ${dir}`)[0]?.unknowns[0]).toMatch(/is a directory/);
     expect(run('psql -f missing.sql').verdict.decision).toBe('approve');
+  });
+
+  it('never opens a pipe or a device: a FIFO would block, /dev/stdin would take the input', () => {
+    const fifo = join(dir, 'queue.sql');
+    execFileSync('mkfifo', [fifo]);
+    for (const line of [
+      'psql -f queue.sql',
+      'psql < queue.sql',
+      'cat queue.sql | psql',
+      "psql -c '\\i queue.sql'",
+    ])
+      expect(run(line).verdict.decision, line).toBe('approve');
+    expect(sql('psql -f queue.sql')[0]?.unknowns[0]).toMatch(/pipe or device/);
+    expect(sql('psql -f /dev/stdin')[0]?.unknowns[0]).toMatch(/device or process file/);
+    expect(run('psql -f /dev/stdin').verdict.decision).toBe('approve');
+    expect(run('PGSERVICEFILE=queue.sql PGSERVICE=x psql -c "SELECT 1"').verdict.decision).toBe('allow');
+  });
+
+  it('judges a symlink by the file it points at', () => {
+    const big = join(dir, 'big-target.sql');
+    writeFileSync(big, 'DELETE FROM t;\n'.repeat(800_000));
+    symlinkSync(big, join(dir, 'link.sql'));
+    expect(sql('psql -f link.sql')[0]?.unknowns[0]).toMatch(/larger than the 10 MB/);
   });
 
   it('gives malformed SQL the parser message', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ShellEnv } from '../../parse/command.js';
 import type { EnvHint, RecognizeContext } from '../invocation.js';
 import { type Conninfo, parseConninfo, parseServiceFile } from './pg-conn.js';
+import { readSettingsFile } from './read-script.js';
 import type { SqlConnection } from './types.js';
 
 export interface PgFlags {
@@ -39,7 +40,7 @@ function serviceEntry(name: string, env: ShellEnv, ctx: RecognizeContext): Conni
   ];
   for (const file of files) {
     if (file === undefined) continue;
-    const text = ctx.fs.readText(file, 1024 * 1024);
+    const text = readSettingsFile(ctx.fs, file, 1024 * 1024);
     const entry = text === undefined ? undefined : parseServiceFile(text).get(name);
     if (entry !== undefined) return entry;
   }
