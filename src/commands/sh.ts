@@ -8,6 +8,7 @@ import { exitCodes } from '../exec/exit-codes.js';
 import { callerEnv } from './context.js';
 import { guard } from './guard.js';
 import { parseShellArgs } from './sh-args.js';
+import { shimsAfterStartup } from './sh-env.js';
 
 export const shHelp = `Usage: airlock sh [bash options] -c 'COMMAND LINE' [NAME [ARGS...]]
        airlock sh [bash options] SCRIPT [ARGS...]
@@ -25,6 +26,16 @@ function withShimsFirst(env: NodeJS.ProcessEnv, shimDir: string): NodeJS.Process
   return { PATH: [shimDir, ...rest].join(delimiter) };
 }
 
+/** -v / -o verbose / --verbose: bash would echo the startup hook's lines too. */
+function isVerbose(options: readonly string[]): boolean {
+  return options.some(
+    (o, i) =>
+      o === '--verbose' ||
+      (o === 'verbose' && options[i - 1] === '-o') ||
+      (o.startsWith('-') && !o.startsWith('--') && o !== '-o' && o.includes('v')),
+  );
+}
+
 export function runSh(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (argv[0] === '--help') {
     process.stdout.write(shHelp);
@@ -35,7 +46,7 @@ export function runSh(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     process.stderr.write(`airlock sh: ${parsed.message}\n${shHelp}`);
     return Promise.resolve(exitCodes.usage);
   }
-  const { options, input } = parsed.args;
+  const { options, input, interactive } = parsed.args;
   let line: string;
   let name: string;
   let args: string[];
@@ -60,7 +71,17 @@ export function runSh(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     name = 'airlock-sh';
     args = input.args;
   }
-  const shimDir = airlockDirs(callerEnv(env)).shims;
+  const dirs = airlockDirs(callerEnv(env));
+  const shimsFirst = withShimsFirst(env, dirs.shims);
+  const afterStartup =
+    shimsFirst.PATH === undefined
+      ? {}
+      : shimsAfterStartup(env, {
+          shimDir: dirs.shims,
+          dataDir: dirs.data,
+          interactive,
+          verbose: isVerbose(options),
+        });
   return guard({
     entry: 'sh',
     subject: { line },
@@ -68,6 +89,6 @@ export function runSh(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     args: [...options, '-c', line, name, ...args],
     env,
     cwd: process.cwd(),
-    childEnv: withShimsFirst(env, shimDir),
+    childEnv: { ...shimsFirst, ...afterStartup },
   });
 }
