@@ -39,6 +39,8 @@ describe('mysql recognizer', () => {
       ['destroy:sql set-checks-off', 'read:sql select'],
     ],
     ["mysql -e 'system rm -rf /'", ['unknown:sql client-shell']],
+    ['mysql -e "SELECT sys_exec(\'rm -rf /var/lib/mysql\')"', ['unknown:sql call-sys-exec']],
+    ['mysql -e "SELECT \'sys_exec(1)\', COUNT(*) FROM t"', ['read:sql select']],
   ])('%s', (line, expected) => {
     expect(kinds(sql(line))).toEqual(expected);
   });

@@ -34,6 +34,17 @@ describe('sqlite3 recognizer', () => {
     ["sqlite3 -cmd 'PRAGMA foreign_keys=off' app.db 'VACUUM'", ['write:sql pragma-set', 'write:sql vacuum']],
     ["sqlite3 app.db <<< 'UPDATE t SET a = 1'", ['destroy:sql update']],
     ["sqlite3 app.db '.import data.csv t'", ['write:sql client-import']],
+    ["sqlite3 app.db \"SELECT writefile('/home/dev/.bashrc', 'x')\"", ['destroy:sql call-writefile']],
+    ['sqlite3 app.db "UPDATE t SET a = writefile(\'x\', b) WHERE id = 1"', ['destroy:sql call-writefile']],
+    ['sqlite3 app.db "SELECT load_extension(\'./evil\')"', ['unknown:sql call-load-extension']],
+    [
+      "sqlite3 app.db \"SELECT writefile('x', 'y'), load_extension('z')\"",
+      ['unknown:sql call-load-extension'],
+    ],
+    ["sqlite3 app.db \"SELECT 'writefile(x)', readfile('notes.txt')\"", ['read:sql select']],
+    ['sqlite3 app.db "DELETE FROM t WHERE edit(a) = \'\'"', ['unknown:sql call-edit']],
+    ["sqlite3 app.db 'DELETE FROM t WHERE writefile(a, b) > 0'", ['destroy:sql call-writefile']],
+    ['sqlite3 app.db "UPDATE t SET a = writefile(\'x\', b)"', ['destroy:sql update']],
   ])('%s', (line, expected) => {
     expect(kinds(sql(line).filter((i) => i.subcommand[0] === 'sql'))).toEqual(expected);
   });
@@ -48,6 +59,12 @@ describe('sqlite3 recognizer', () => {
       value: 'localhost',
       source: 'sqlite3 opens a local file',
     });
+  });
+
+  it('stops walking a statement too large to inspect', () => {
+    const values = Array.from({ length: 12_000 }, (_, i) => `(${i})`).join(',');
+    const [inv] = sql(`sqlite3 app.db "INSERT INTO t VALUES ${values}"`);
+    expect(kinds([inv as Invocation])).toEqual(['unknown:sql too-large']);
   });
 
   it('calls sqlite3 with only a file a session', () => {

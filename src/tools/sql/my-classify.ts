@@ -1,6 +1,7 @@
 // Classifies one MySQL/MariaDB or SQLite statement from node-sql-parser's tree, with a
 // keyword table for the statements its grammar does not cover (PRAGMA, VACUUM, KILL…).
 
+import { withCallHazards } from './my-calls.js';
 import type { MyNode } from './mysql.js';
 import type { SqlEffect, SqlStatement, WhereState } from './types.js';
 
@@ -161,7 +162,7 @@ function classifyAlter(node: MyNode, text: string): SqlStatement {
   return make('alter-table', 'write', text, { objects, objectType: 'table' });
 }
 
-export function classifyMyNode(node: MyNode, text: string): SqlStatement {
+function classifyShape(node: MyNode, text: string): SqlStatement {
   const type = String(node.type ?? '').toLowerCase();
   switch (type) {
     case 'select': {
@@ -249,4 +250,9 @@ export function classifyMyNode(node: MyNode, text: string): SqlStatement {
   return make('unknown', 'unknown', text, {
     reason: `${type || 'this'} statement is not one airlock classifies`,
   });
+}
+
+/** One parsed statement, judged by its shape and then by the functions it calls. */
+export function classifyMyNode(node: MyNode, text: string): SqlStatement {
+  return withCallHazards(classifyShape(node, text), node);
 }
