@@ -160,7 +160,8 @@ export function registerLog(program: Command, env: NodeJS.ProcessEnv, setCode: S
       }
       delete filters.limit;
       const store = openStore(stateDir());
-      exportJsonLines(store, (line) => process.stdout.write(`${line}\n`), filters);
+      // Each line arrives with its own newline.
+      exportJsonLines(store, (line) => process.stdout.write(line), filters);
       closeStore(store);
     });
 }
