@@ -9,6 +9,7 @@ import type { AppendResult, AuditEntry, EntryKind } from '../audit/types.js';
 import type { Evaluation } from '../decide/evaluate.js';
 import type { Verdict } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
+import type { MeasureRun } from '../probes/measure.js';
 import type { Actor } from './actor.js';
 import { deniedAtPromptMessage, storeUnavailableMessage } from './agent-message.js';
 import { fingerprint } from './fingerprint.js';
@@ -39,6 +40,14 @@ export interface ApprovalContext {
   record: (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) => AppendResult;
   /** The program's real path (for a line: the real bash), shims skipped. */
   realProgram: string;
+  /** Starts the blast-radius measurements (time-boxed, with the undo applied) when a person is asked. */
+  startMeasuring?: () => Promise<MeasureRun>;
+  /** The way back airlock keeps (`moved to airlock's trash; undo: airlock undo ID`), or `no undo`. */
+  rollback?: string;
+  /** The measurements once started: the prompt shows them live, the queue stores them. */
+  measure?: MeasureRun;
+  /** Set once measured, for the queued request. */
+  blastRadius?: BlastRadius;
   /** For a line: argv-level fingerprints of the static commands inside that would ask. */
   lineFingerprints?: () => string[];
   now?: () => Date;
@@ -94,7 +103,8 @@ export function approvalView(ctx: ApprovalContext, now: Date, id?: number): Appr
     command: ctx.command,
     cwd: ctx.cwd,
     verdict: ctx.verdict,
-    rollback: 'no undo',
+    blastRadius: ctx.blastRadius ?? ctx.measure?.current(),
+    rollback: ctx.rollback ?? 'no undo',
     confirmation: typedConfirmation(ctx.verdict),
     actor: { kind: ctx.actor.kind, agent: ctx.actor.agent, reason: ctx.actor.reason },
     requestedAt: now.toISOString(),
@@ -120,8 +130,9 @@ function handOnToShims(
 async function askAtTerminal(ctx: ApprovalContext): Promise<ApprovalResult | 'unavailable'> {
   const askPerson = await loadPrompt();
   if (askPerson === undefined) return 'unavailable';
+  ctx.measure ??= await ctx.startMeasuring?.();
   const now = (ctx.now ?? (() => new Date()))();
-  const outcome = await askPerson(approvalView(ctx, now));
+  const outcome = await askPerson(approvalView(ctx, now), ctx.measure?.subscribe);
   if (outcome.kind === 'unavailable') return 'unavailable';
   const approver = personName(ctx.env);
   if (outcome.kind === 'denied') {
@@ -171,6 +182,11 @@ export async function askApproval(ctx: ApprovalContext): Promise<ApprovalResult>
     };
   } else {
     const asked = ctx.actor.kind === 'human' ? await askAtTerminal(ctx) : 'unavailable';
+    // The queued request carries the measured blast radius; each probe is time-boxed.
+    if (asked === 'unavailable') {
+      ctx.measure ??= await ctx.startMeasuring?.();
+      if (ctx.measure !== undefined) ctx.blastRadius = await ctx.measure.done;
+    }
     result = asked === 'unavailable' ? await queueAndWait(ctx, fp) : asked;
   }
   if (result.kind === 'stop') return result;

@@ -32,6 +32,7 @@ export async function queueAndWait(ctx: ApprovalContext, fp: string): Promise<Ap
     cwd: ctx.cwd,
     fingerprint: fp,
     verdict: ctx.verdict,
+    blastRadius: ctx.blastRadius === undefined ? undefined : { ...ctx.blastRadius, rollback: ctx.rollback },
     actorKind: ctx.actor.kind,
     agent: ctx.actor.agent,
     modeReason: ctx.actor.reason,

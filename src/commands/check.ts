@@ -18,6 +18,9 @@ or refuse it, with each rule that matched and why. Runs nothing.
 
 Options:
   --json          print the verdict as one JSON object
+  --probe         also measure the blast radius (read-only, time-boxed probes: files,
+                  commits, rows…) and say whether it can be undone; with --json, a
+                  blastRadius field
   --batch         read JSON Lines from stdin ({"cmd": "..."} per line) and write one
                   JSON verdict per line, in order; bad lines get {"error", "decision":"approve"}
   --cwd DIR       evaluate as if run in DIR
@@ -139,6 +142,10 @@ export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<
   if (positionals.length === 0) return usageError('give the command line to check, in quotes');
   const line = positionals.join(' ');
   await prepareEvaluation(line);
+  if (values.probe) {
+    const { runCheckProbe } = await import('./check-probe.js');
+    return runCheckProbe(line, ctx, { json: values.json === true, style: styleFor(process.stdout, env) });
+  }
   const verdict = evaluateLine(line, ctx.options);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(verdictJson(verdict), null, 2)}\n`);
@@ -155,6 +162,7 @@ function parseCheckArgs(args: string[]) {
     strict: true,
     options: {
       json: { type: 'boolean' },
+      probe: { type: 'boolean' },
       batch: { type: 'boolean' },
       cwd: { type: 'string' },
       env: { type: 'string', multiple: true },

@@ -9,7 +9,8 @@ import { appendAudit } from '../audit/append.js';
 import { closeStore, openStore } from '../audit/store.js';
 import type { AuditEntry, EntryKind } from '../audit/types.js';
 import { loadConfig } from '../config/load.js';
-import { airlockDirs, airlockPaths } from '../config/paths.js';
+import { type AirlockDirs, airlockDirs, airlockPaths } from '../config/paths.js';
+import type { AirlockConfig } from '../config/schema.js';
 import { parseDuration } from '../config/units.js';
 import {
   type EvaluateOptions,
@@ -24,6 +25,7 @@ import { exitCodes } from '../exec/exit-codes.js';
 import { findRealBinary } from '../exec/resolve.js';
 import { exitAs } from '../exec/spawn.js';
 import { realFs } from '../tools/real-fs.js';
+import type { GuardUndo } from '../undo/steps.js';
 import { callerEnv } from './context.js';
 import { allPacks } from './packs.js';
 import { renderRefusal } from './refusal.js';
@@ -91,8 +93,10 @@ export async function guard(request: GuardRequest): Promise<number> {
   const verdict = verdictForActor(evaluation.verdict, actor);
   const store = openStore(dirs.state, { sign: config.audit.key });
   const base = auditBase(request, evaluation, verdict, actor);
+  // The way back and, when a person decides, the blast radius: every row carries the latest.
+  const undo = await guardUndo(request, evaluation, verdict, config, env, dirs);
   const record = (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) =>
-    appendAudit(store, { ...base, ...entry });
+    appendAudit(store, { ...base, ...undo?.audit(), ...entry });
 
   if (verdict.decision === 'deny') {
     record({ step: 'refused', note: verdict.reasons.join('; ') });
@@ -116,6 +120,8 @@ export async function guard(request: GuardRequest): Promise<number> {
       grantTtlMs: parseDuration(config.approval.grantTtl) ?? 15 * 60_000,
       store,
       record,
+      startMeasuring: undo?.startMeasuring,
+      rollback: undo?.rollback,
       realProgram: realProgramPath(request.program, env, request.cwd, dirs.shims),
       lineFingerprints:
         'line' in request.subject
@@ -147,6 +153,18 @@ export async function guard(request: GuardRequest): Promise<number> {
     }
   }
 
+  // Undo is kept just before running; an rm bound for the trash is run by airlock itself.
+  const prepared = await undo?.prepare(request.args, approval !== undefined);
+  if (prepared !== undefined && prepared.kind !== 'prepared') {
+    record({
+      step: prepared.kind === 'ran' ? 'exited' : 'refused',
+      exitStatus: prepared.kind === 'ran' ? prepared.exitCode : undefined,
+      note: prepared.note,
+      ...approvalFields,
+    });
+    closeStore(store);
+    return prepared.kind === 'ran' ? prepared.exitCode : exitCodes.refused;
+  }
   const result = await executeProgram({
     program: request.program,
     args: request.args,
@@ -176,6 +194,7 @@ export async function guard(request: GuardRequest): Promise<number> {
           : undefined,
     signal: outcome.kind === 'signaled' ? outcome.signal : undefined,
     durationMs: Math.round(result.durationMs),
+    note: prepared?.note,
     ...approvalFields,
   });
   // Left open on purpose: closing the last connection checkpoints the WAL (~3 ms of fsyncs on
@@ -185,6 +204,31 @@ export async function guard(request: GuardRequest): Promise<number> {
   }
   if (outcome.kind === 'failed-to-start') process.stderr.write(outcome.message);
   return exitAs(outcome);
+}
+
+/** Plans the undo and starts measuring, loading either only when the command can use it. */
+async function guardUndo(
+  request: GuardRequest,
+  evaluation: Evaluation,
+  verdict: Verdict,
+  config: AirlockConfig,
+  env: Record<string, string | undefined>,
+  dirs: AirlockDirs,
+): Promise<GuardUndo | undefined> {
+  const mayUndo = evaluation.invocations.some((i) => i.tool === 'rm' || i.tool === 'git');
+  if (verdict.decision !== 'approve' && !mayUndo) return undefined;
+  const { startGuardUndo } = await import('../undo/steps.js');
+  return startGuardUndo({
+    evaluation,
+    needsApproval: verdict.decision === 'approve',
+    argv: 'argv' in request.subject ? request.subject.argv : undefined,
+    command: describeSubject(request.subject),
+    cwd: request.cwd,
+    env,
+    config,
+    trashDir: dirs.trash,
+    shimDirs: [dirs.shims],
+  });
 }
 
 /** The program's real path as the execute stage will find it (shims skipped), for fingerprints. */

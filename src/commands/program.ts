@@ -16,6 +16,8 @@ import { shHelp } from './sh.js';
 import { shellHelp } from './shell.js';
 import { runHelp } from './shim.js';
 import { registerShims } from './shims-cmd.js';
+import { registerTrash } from './trash-cmd.js';
+import { registerUndo } from './undo-cmd.js';
 
 declare const __AIRLOCK_VERSION__: string | undefined;
 
@@ -80,6 +82,8 @@ export async function runProgram(argv: string[], env: NodeJS.ProcessEnv): Promis
   registerInit(program, env, setCode);
   registerDoctor(program, env, setCode);
   registerScan(program, env, setCode);
+  registerUndo(program, env, setCode);
+  registerTrash(program, env, setCode);
 
   if (argv.length === 0) {
     program.outputHelp();

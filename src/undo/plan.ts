@@ -67,9 +67,14 @@ export function planUndo(
   return plan === undefined ? undefined : { ...plan, id: newUndoId(), invocationIndex: 0 };
 }
 
-/** The rollback line for the prompt, the queue and the audit row. */
-export function rollbackLine(plan: UndoPlan | undefined): string {
+/**
+ * The rollback line for the prompt, the queue and the audit row. `planned`: for
+ * `airlock check --probe`, which runs nothing and so keeps nothing yet.
+ */
+export function rollbackLine(plan: UndoPlan | undefined, planned = false): string {
   if (plan === undefined) return 'no undo';
+  if (planned)
+    return `if run through airlock: ${rollbackLine(plan).replace(`airlock undo ${plan.id}`, 'airlock undo ID').replace(`refs/airlock/${plan.id}`, 'refs/airlock/ID')}`;
   const undo = `undo: airlock undo ${plan.id}`;
   switch (plan.kind) {
     case 'trash':
@@ -87,22 +92,40 @@ export function rollbackLine(plan: UndoPlan | undefined): string {
 export function withUndo(
   blast: BlastRadius,
   plan: UndoPlan | undefined,
-  findingInvocation: (finding: number) => number | undefined,
+  evaluation: Evaluation,
+  planned = false,
 ): BlastRadius {
   if (plan === undefined) return blast;
+  const invocationOf = (finding: number) => evaluation.verdict.findings[finding]?.invocationIndex;
   return {
     measurements: blast.measurements.map((m) => {
-      if (
-        m.status !== 'done' ||
-        m.finding === undefined ||
-        findingInvocation(m.finding) !== plan.invocationIndex
-      )
+      if (m.status !== 'done' || m.finding === undefined || invocationOf(m.finding) !== plan.invocationIndex)
         return m;
       return {
         ...m,
         recoverability: 'recoverable',
-        recovery: `${rollbackLine(plan)}${m.recovery ? ` (${m.recovery})` : ''}`,
+        recovery: `${rollbackLine(plan, planned)}${m.recovery ? ` (${m.recovery})` : ''}`,
       };
     }),
+  };
+}
+
+export interface MeasureRunLike {
+  current(): BlastRadius;
+  subscribe(listener: (blast: BlastRadius) => void): () => void;
+  done: Promise<BlastRadius>;
+}
+
+/** The same running measurement, seen with the undo applied. */
+export function measuredWithUndo(
+  run: MeasureRunLike,
+  plan: UndoPlan | undefined,
+  evaluation: Evaluation,
+): MeasureRunLike {
+  const adjust = (blast: BlastRadius) => withUndo(blast, plan, evaluation);
+  return {
+    current: () => adjust(run.current()),
+    subscribe: (listener) => run.subscribe((blast) => listener(adjust(blast))),
+    done: run.done.then(adjust),
   };
 }

@@ -118,6 +118,8 @@ export interface RmToTrashRequest {
   limitBytes: number;
   command: string;
   io: RmIo;
+  /** The undo id to use (the one the prompt already showed). */
+  id?: string;
 }
 
 export type RmToTrashResult = { exitCode: number; trash?: TrashResult };
@@ -171,6 +173,7 @@ export async function rmToTrash(request: RmToTrashRequest, flags: RmFlags): Prom
     command: request.command,
     cwd: request.cwd,
     limitBytes: request.limitBytes,
+    id: request.id,
   });
   if (!trash.ok) {
     if (trash.reason === 'error') fail(`cannot remove '${trash.failed}': ${trash.message}`);
