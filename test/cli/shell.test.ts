@@ -63,7 +63,11 @@ describe('airlock shell (built CLI)', () => {
   it('installs the shims, runs typed commands, records the guarded ones under the session', async () => {
     expect(existsSync(join(box.shims, 'git'))).toBe(false);
     const first = await session(
-      ['echo "in=$AIRLOCK_SESSION path=${PATH%%:*}"', 'git --version', 'echo done-$((6 * 7))'],
+      [
+        'echo "in=$AIRLOCK_SESSION path=$(printenv PATH | cut -d: -f1)"',
+        'git --version',
+        'echo done-$((6 * 7))',
+      ],
       /done-42/,
     );
     expect(first.exitCode).toBe(7);
