@@ -1,6 +1,7 @@
 // airlock's trash: deleted paths are moved (renamed on the same file system, copied then
 // removed across file systems) under trash/<id>/, with a manifest of where they were.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emptyTotals, walkPath } from '../probes/fs-walk.js';
@@ -46,6 +47,22 @@ export async function sizeOf(path: string): Promise<number> {
   return totals.bytes;
 }
 
+/** The system's cp, by absolute path: a shim for cp must not judge airlock's own copy. */
+const systemCp = ['/usr/bin/cp', '/bin/cp'].find((p) => existsSync(p));
+
+/**
+ * Copies keeping everything: `cp -a` keeps times to the nanosecond (Node's utimes takes float
+ * seconds and loses the last digits) and extended attributes; copyTree when cp is missing.
+ */
+function copyAcross(from: string, to: string): void {
+  if (systemCp !== undefined) {
+    const result = spawnSync(systemCp, ['-a', '--', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (result.status === 0) return;
+    rmSync(to, { recursive: true, force: true });
+  }
+  copyTree(from, to);
+}
+
 /** Moves a path, renaming when it can and copying across file systems. */
 export function movePath(from: string, to: string): void {
   try {
@@ -53,7 +70,7 @@ export function movePath(from: string, to: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     try {
-      copyTree(from, to);
+      copyAcross(from, to);
     } catch (copyError) {
       rmSync(to, { recursive: true, force: true });
       throw copyError;

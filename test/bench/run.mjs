@@ -13,6 +13,7 @@ const suites = [
   ['exec', 'exec.mjs', 'benchExec'],
   ['hook', 'hook.mjs', 'benchHook'],
   ['prompt', 'prompt.mjs', 'benchPrompt'],
+  ['probes-fs', 'probes-fs.mjs', 'benchProbesFs'],
   ['probes-infra', 'probes-infra.mjs', 'benchProbesInfra'],
 ];
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyTree } from '../../src/undo/copy-tree.js';
 import { listManifests } from '../../src/undo/manifest.js';
 import { parseRmArgs, rmToTrash } from '../../src/undo/rm-to-trash.js';
 import { moveToTrash, restoreFromTrash } from '../../src/undo/trash.js';
@@ -80,6 +81,14 @@ describe('trash round trips', () => {
     expect(restored.ok).toBe(true);
     expect(treeDigest(root, 'tree')).toEqual(before);
     expect(listManifests(trash)).toEqual([]);
+  });
+
+  it('copyTree (used when cp is missing) keeps modes, times, links and bytes', () => {
+    const root = fastTempDir('airlock-copy-');
+    dirs.push(root);
+    makeTree(root);
+    copyTree(join(root, 'tree'), join(work, 'copy'));
+    expect(treeDigest(work, 'copy')).toEqual(treeDigest(root, 'tree').map((l) => l.replace(/^tree/, 'copy')));
   });
 
   it('refuses to overwrite, listing the conflicts, and restores nothing', async () => {
