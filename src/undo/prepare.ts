@@ -1,6 +1,8 @@
 // The execute stage's side of undo: before an approved (or trash-bound) command runs, keep
 // the way back. `rm` is replaced by airlock's move to the trash; git first snapshots.
 
+import { lstatSync, mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { Evaluation } from '../decide/evaluate.js';
 import { findRealBinary } from '../exec/resolve.js';
 import { gitLocation } from '../probes/git-run.js';
@@ -36,9 +38,21 @@ export type Prepared =
   /** No way back could be kept, and the command is not run. */
   | { kind: 'refused'; note: string };
 
+/** True when every existing operand is on the trash's file system (a rename moves it). */
+function renamable(operands: readonly string[], cwd: string, trashDir: string): boolean {
+  mkdirSync(trashDir, { recursive: true, mode: 0o700 });
+  const device = lstatSync(trashDir).dev;
+  return operands.every((o) => {
+    const stat = lstatSync(isAbsolute(o) ? o : join(cwd, o), { throwIfNoEntry: false });
+    return stat === undefined || stat.dev === device;
+  });
+}
+
 async function prepareTrash(ctx: PrepareContext, write: (t: string) => void): Promise<Prepared> {
   const parsed = parseRmArgs(ctx.args);
   if (!parsed.ok) return { kind: 'prepared', note: `no undo: ${parsed.message}` };
+  if (!ctx.approved && !renamable(parsed.flags.operands, ctx.cwd, ctx.trashDir))
+    return { kind: 'prepared', note: 'no undo: not on the trash file system' };
   const out = ctx.stdout ?? ((t: string) => void process.stdout.write(t));
   const result = await rmToTrash(
     {
@@ -49,10 +63,14 @@ async function prepareTrash(ctx: PrepareContext, write: (t: string) => void): Pr
       command: ctx.command,
       io: { stdout: out, stderr: write, ask: stdinAsk(write) },
       id: ctx.plan.id,
+      // An allowed delete is kept only when a rename does it; an approved one is copied if need be.
+      renameOnly: !ctx.approved,
     },
     parsed.flags,
   );
   const trash = result.trash;
+  if (trash !== undefined && !trash.ok && trash.reason === 'other-device')
+    return { kind: 'prepared', note: `no undo: ${trash.message}` };
   if (trash !== undefined && !trash.ok && trash.reason === 'limit') {
     if (ctx.approved) {
       write(

@@ -120,6 +120,7 @@ export interface RmToTrashRequest {
   io: RmIo;
   /** The undo id to use (the one the prompt already showed). */
   id?: string;
+  renameOnly?: boolean;
 }
 
 export type RmToTrashResult = { exitCode: number; trash?: TrashResult };
@@ -174,10 +175,11 @@ export async function rmToTrash(request: RmToTrashRequest, flags: RmFlags): Prom
     cwd: request.cwd,
     limitBytes: request.limitBytes,
     id: request.id,
+    renameOnly: request.renameOnly,
   });
   if (!trash.ok) {
     if (trash.reason === 'error') fail(`cannot remove '${trash.failed}': ${trash.message}`);
-    return { exitCode: 1, trash };
+    return { exitCode: trash.reason === 'error' ? 1 : status, trash };
   }
   if (flags.verbose) {
     for (const c of chosen) {

@@ -24,12 +24,14 @@ export interface TrashRequest {
   /** The trash's limit in bytes (config undo.trashLimit). */
   limitBytes: number;
   id?: string;
+  /** Only where a rename works (same file system): never copy a tree just because it was allowed. */
+  renameOnly?: boolean;
   now?: Date;
 }
 
 export type TrashResult =
   | { ok: true; manifest: TrashManifest }
-  | { ok: false; reason: 'limit' | 'error'; message: string; failed?: string };
+  | { ok: false; reason: 'limit' | 'error' | 'other-device'; message: string; failed?: string };
 
 /** Bytes the trash holds now, from the manifests. */
 export function trashBytes(trashDir: string): number {
@@ -84,6 +86,18 @@ export function movePath(from: string, to: string): void {
  * grow past its limit: the caller then asks or reports, and never deletes silently.
  */
 export async function moveToTrash(request: TrashRequest): Promise<TrashResult> {
+  if (request.renameOnly) {
+    mkdirSync(request.trashDir, { recursive: true, mode: 0o700 });
+    const device = lstatSync(request.trashDir).dev;
+    const away = request.paths.find((p) => lstatSync(p, { throwIfNoEntry: false })?.dev !== device);
+    if (away !== undefined)
+      return {
+        ok: false,
+        reason: 'other-device',
+        message: `${away} is on another file system than the trash`,
+        failed: away,
+      };
+  }
   const sizes = await Promise.all(request.paths.map(sizeOf));
   const bytes = sizes.reduce((a, b) => a + b, 0);
   const held = trashBytes(request.trashDir);
