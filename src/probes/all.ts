@@ -12,3 +12,5 @@ import './kube-objects.js';
 import './kube-namespace.js';
 import './kube-node.js';
 import './s3-objects.js';
+import './fs-size.js';
+import './git-history.js';

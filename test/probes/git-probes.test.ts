@@ -146,3 +146,37 @@ describe('git-push probe', () => {
     expect(m.counts).toMatchObject({ commits: 1 });
   });
 });
+
+describe('git-history probe', () => {
+  it('reflog expire: the commits only the reflog reaches; prune: exactly the objects it deletes', async () => {
+    commit('d.txt', 'd\n');
+    git(dir, 'reset', '-q', '--hard', 'HEAD~1');
+    const expire = await measureOne('git reflog expire --expire=now --all', dir, 'git-history');
+    expect(expire.counts).toMatchObject({ commits: 1 });
+    git(dir, 'reflog', 'expire', '--expire=now', '--all');
+    const prune = await measureOne('git prune', dir, 'git-history');
+    // The commit, its tree and the blob of d.txt.
+    expect(prune.counts).toMatchObject({ objects: 3, commits: 1 });
+    const before = Number(sh(dir, 'find .git/objects -type f -path "*/??/*" | wc -l').trim());
+    git(dir, 'prune');
+    expect(before - Number(sh(dir, 'find .git/objects -type f -path "*/??/*" | wc -l').trim())).toBe(3);
+  });
+
+  it('filter-branch: the commits and refs it rewrites', async () => {
+    commit('d.txt', 'd\n');
+    const m = await measureOne("git filter-branch --tree-filter 'rm -f d.txt' HEAD", dir, 'git-history');
+    expect(m.counts).toMatchObject({ commits: 2, refs: 1 });
+  });
+});
+
+describe('file-size probe', () => {
+  it('the bytes an overwrite destroys, and whether git still has them', async () => {
+    writeFiles(dir, { 'data.csv': '1,2,3\n' });
+    const m = await measureOne("echo '' > data.csv", dir, 'file-size');
+    expect(m.counts).toMatchObject({ files: 1, bytes: 6, tracked: 0 });
+    expect(m.recoverability).toBe('not recoverable');
+    const committed = await measureOne('truncate -s 0 a.txt', dir, 'file-size');
+    expect(committed.counts).toMatchObject({ files: 1, bytes: 8, tracked: 1, modified: 0 });
+    expect(committed.recoverability).toBe('recoverable');
+  });
+});
