@@ -111,6 +111,21 @@ function kindOf(path: string): string {
   return stat.size === 0 ? 'regular empty file' : 'regular file';
 }
 
+function listRemoved(path: string, shown: string, out: string[]): void {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) return;
+  if (stat.isDirectory()) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(path);
+    } catch {
+      // rm would report the unreadable directory itself.
+    }
+    for (const name of names) listRemoved(join(path, name), `${shown}/${name}`, out);
+    out.push(`removed directory '${shown}'\n`);
+  } else out.push(`removed '${shown}'\n`);
+}
+
 export interface RmToTrashRequest {
   args: readonly string[];
   cwd: string;
@@ -168,6 +183,9 @@ export async function rmToTrash(request: RmToTrashRequest, flags: RmFlags): Prom
     } else chosen.push({ written, path: path.replace(/(.)\/+$/, '$1') });
   }
   if (chosen.length === 0) return { exitCode: status };
+  // rm -v names every entry it removes, each directory after its contents.
+  const listing: string[] = [];
+  if (flags.verbose) for (const c of chosen) listRemoved(c.path, c.written.replace(/(.)\/+$/, '$1'), listing);
   const trash = await moveToTrash({
     trashDir: request.trashDir,
     paths: chosen.map((c) => c.path),
@@ -181,11 +199,6 @@ export async function rmToTrash(request: RmToTrashRequest, flags: RmFlags): Prom
     if (trash.reason === 'error') fail(`cannot remove '${trash.failed}': ${trash.message}`);
     return { exitCode: trash.reason === 'error' ? 1 : status, trash };
   }
-  if (flags.verbose) {
-    for (const c of chosen) {
-      const entry = trash.manifest.entries.find((e) => e.original === c.path);
-      io.stdout(`removed ${entry?.isDirectory ? 'directory ' : ''}'${c.written}'\n`);
-    }
-  }
+  for (const line of listing) io.stdout(line);
   return { exitCode: status, trash };
 }

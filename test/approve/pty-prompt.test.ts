@@ -143,7 +143,11 @@ beforeAll(() => {
   mkdirSync(project, { recursive: true });
   mkdirSync(stubs, { recursive: true });
   // The real terraform is not needed: a stub stands behind the shim and leaves a mark when run.
-  writeFileSync(join(stubs, 'terraform'), `#!/bin/sh\necho "terraform stub: $*"\ntouch '${ranMarker}'\n`);
+  // The blast-radius probe runs it too (plan, with AIRLOCK_PROBE=1): only the command itself marks.
+  writeFileSync(
+    join(stubs, 'terraform'),
+    `#!/bin/sh\necho "terraform stub: $*"\n[ -n "$AIRLOCK_PROBE" ] || touch '${ranMarker}'\n`,
+  );
   chmodSync(join(stubs, 'terraform'), 0o755);
 }, 200_000);
 afterAll(() => rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));

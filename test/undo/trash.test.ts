@@ -188,6 +188,11 @@ describe('rm to the trash behaves like rm', () => {
   it('-v reports as rm does, and undo brings the files back', async () => {
     mkdirSync(join(work, 'd'));
     writeFileSync(join(work, 'd/f'), 'f');
+    // What the real rm prints for the same tree.
+    const expected = execFileSync('sh', ['-c', 'cp -a d d2 && rm -rv d2 | sed s/d2/d/g'], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     const parsed = parseRmArgs(['-rv', 'd']);
     if (!parsed.ok) throw new Error(parsed.message);
     const { out, io: rmIo } = io();
@@ -195,7 +200,8 @@ describe('rm to the trash behaves like rm', () => {
       { args: ['-rv', 'd'], cwd: work, trashDir: trash, limitBytes: 1e9, command: 'rm -rv d', io: rmIo },
       parsed.flags,
     );
-    expect(out.stdout).toBe("removed directory 'd'\n");
+    expect(out.stdout).toBe(expected);
+    expect(out.stdout).toBe("removed 'd/f'\nremoved directory 'd'\n");
     const id = result.trash?.ok ? result.trash.manifest.id : '';
     expect(undoById({ trashDir: trash, env: process.env, git: 'git' }, id)).toMatchObject({ ok: true });
     expect(existsSync(join(work, 'd/f'))).toBe(true);
