@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { evaluateLine, prepareEvaluation } from '../decide/evaluate.js';
 import type { Decision } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
-import { buildRunContext, callerEnv, type RunContext } from './context.js';
-import { renderVerdictText, verdictBatchJson, verdictJson } from './render-verdict.js';
+import { runBatch } from './check-batch.js';
+import { buildRunContext, callerEnv } from './context.js';
+import { renderVerdictText, verdictJson } from './render-verdict.js';
 import { styleFor } from './style.js';
 
 export const checkHelp = `Usage: airlock check [options] 'COMMAND LINE'
@@ -47,69 +48,6 @@ export function exitCodeFor(decision: Decision): number {
 function usageError(message: string): number {
   process.stderr.write(`airlock check: ${message}\nRun 'airlock check --help' for usage.\n`);
   return exitCodes.usage;
-}
-
-/** Lines of stdin as they arrive; the last line may lack its newline. */
-async function* stdinLines(): AsyncGenerator<string> {
-  let pending = '';
-  process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin as AsyncIterable<string>) {
-    pending += chunk;
-    let start = 0;
-    for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
-      yield pending.slice(start, nl);
-      start = nl + 1;
-    }
-    pending = pending.slice(start);
-  }
-  if (pending.length > 0) yield pending;
-}
-
-/** Writes with backpressure: stdout may be a pipe whose reader is slower than we are. */
-async function writeOut(text: string): Promise<void> {
-  if (!process.stdout.write(text))
-    await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
-}
-
-function batchAnswer(input: string, ctx: RunContext): string | Promise<string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(input);
-  } catch {
-    return JSON.stringify({ error: 'not valid JSON', decision: 'approve' });
-  }
-  const cmd = (parsed as { cmd?: unknown } | null)?.cmd;
-  if (typeof cmd !== 'string') {
-    return JSON.stringify({ error: 'no "cmd" string in this line', decision: 'approve' });
-  }
-  const answer = () => {
-    try {
-      return JSON.stringify(verdictBatchJson(evaluateLine(cmd, ctx.options)));
-    } catch (error) {
-      return JSON.stringify({ error: `internal error: ${(error as Error).message}`, decision: 'approve' });
-    }
-  };
-  // Most lines need nothing loaded first, so most answers come without an await.
-  const loading = prepareEvaluation(cmd);
-  return loading ? loading.then(answer, answer) : answer();
-}
-
-async function runBatch(ctx: RunContext): Promise<number> {
-  let out: string[] = [];
-  let size = 0;
-  for await (const line of stdinLines()) {
-    const pending = batchAnswer(line.endsWith('\r') ? line.slice(0, -1) : line, ctx);
-    const answer = typeof pending === 'string' ? pending : await pending;
-    out.push(answer);
-    size += answer.length;
-    if (size > 1 << 16) {
-      await writeOut(`${out.join('\n')}\n`);
-      out = [];
-      size = 0;
-    }
-  }
-  if (out.length > 0) await writeOut(`${out.join('\n')}\n`);
-  return exitCodes.ok;
 }
 
 export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
