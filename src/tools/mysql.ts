@@ -12,7 +12,7 @@ import { readScriptFile, readSettingsFile } from './sql/read-script.js';
 import { sqlInvocations } from './sql/sql-invocations.js';
 import { sqlFromStdin } from './sql/stdin.js';
 import type { SqlConnection, SqlStatement } from './sql/types.js';
-import { unknownStatement } from './sql/types.js';
+import { appendAll, unknownStatement } from './sql/types.js';
 
 const req = { value: 'required' } as const;
 const switches = [
@@ -190,14 +190,15 @@ function recognizeMysql(command: SimpleCommand, ctx: RecognizeContext): Recognit
   let source = 'none';
   for (const sql of [...(flags['init-command'] ?? []), ...(flags.execute ?? [])]) {
     source = 'command';
-    statements.push(...classifyClientScript(sql, dialect, opts));
+    appendAll(statements, classifyClientScript(sql, dialect, opts));
   }
   if (flags.execute === undefined) {
     const stdin = sqlFromStdin(command, ctx);
     if (stdin.kind === 'text') {
       source = 'stdin';
-      statements.push(
-        ...classifyClientScript(
+      appendAll(
+        statements,
+        classifyClientScript(
           stdin.text,
           dialect,
           stdin.file === undefined ? opts : { ...opts, file: stdin.file },

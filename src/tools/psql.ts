@@ -12,7 +12,7 @@ import { readScriptFile, readSqlFile } from './sql/read-script.js';
 import { sqlInvocations } from './sql/sql-invocations.js';
 import { sqlFromStdin } from './sql/stdin.js';
 import type { SqlStatement } from './sql/types.js';
-import { unknownStatement } from './sql/types.js';
+import { appendAll, unknownStatement } from './sql/types.js';
 
 const req = { value: 'required' } as const;
 
@@ -94,14 +94,14 @@ function recognizePsql(command: SimpleCommand, ctx: RecognizeContext): Recogniti
   let source = 'none';
   for (const sql of flags.command ?? []) {
     source = 'command';
-    statements.push(...classifyPsqlScript(sql, opts));
+    appendAll(statements, classifyPsqlScript(sql, opts));
   }
   for (const file of flags.file ?? []) {
     source = 'file';
     if (file === '-') continue;
     const path = resolve(cwd, file);
     const read = readSqlFile(ctx.fs, path);
-    if (read.ok) statements.push(...classifyPsqlScript(read.text, { ...opts, file: path }));
+    if (read.ok) appendAll(statements, classifyPsqlScript(read.text, { ...opts, file: path }));
     else statements.push({ ...unknownStatement(`-f ${file}`, read.reason, 'unreadable-file'), file: path });
   }
   // psql reads stdin only when neither -c nor -f names the input (or -f -).
@@ -109,8 +109,9 @@ function recognizePsql(command: SimpleCommand, ctx: RecognizeContext): Recogniti
     const stdin = sqlFromStdin(command, ctx);
     if (stdin.kind === 'text') {
       source = 'stdin';
-      statements.push(
-        ...classifyPsqlScript(stdin.text, stdin.file === undefined ? opts : { ...opts, file: stdin.file }),
+      appendAll(
+        statements,
+        classifyPsqlScript(stdin.text, stdin.file === undefined ? opts : { ...opts, file: stdin.file }),
       );
     } else if (stdin.kind === 'unknown') {
       source = 'stdin';

@@ -12,7 +12,7 @@ import { readScriptFile, readSqlFile } from './sql/read-script.js';
 import { sqlInvocations } from './sql/sql-invocations.js';
 import { sqlFromStdin } from './sql/stdin.js';
 import type { SqlStatement } from './sql/types.js';
-import { unknownStatement } from './sql/types.js';
+import { appendAll, unknownStatement } from './sql/types.js';
 
 const req = { value: 'required' } as const;
 
@@ -92,27 +92,29 @@ function recognizeSqlite(command: SimpleCommand, ctx: RecognizeContext): Recogni
   const init = lastFlag(flags, 'init');
   if (init !== undefined) {
     const read = readSqlFile(ctx.fs, resolve(cwd, init));
-    statements.push(
-      ...(read.ok
+    appendAll(
+      statements,
+      read.ok
         ? classifyClientScript(read.text, 'sqlite', opts)
-        : [unknownStatement(`-init ${init}`, read.reason, 'unreadable-file')]),
+        : [unknownStatement(`-init ${init}`, read.reason, 'unreadable-file')],
     );
   }
-  for (const sql of flags.cmd ?? []) statements.push(...classifyClientScript(sql, 'sqlite', opts));
+  for (const sql of flags.cmd ?? []) appendAll(statements, classifyClientScript(sql, 'sqlite', opts));
   for (const word of sqlWords) {
     source = 'command';
     if (word.value === undefined)
       statements.push(
         unknownStatement(word.text, word.dynamic ?? 'SQL argument is not known statically', 'dynamic-sql'),
       );
-    else statements.push(...classifyClientScript(word.value, 'sqlite', opts));
+    else appendAll(statements, classifyClientScript(word.value, 'sqlite', opts));
   }
   if (source === 'none') {
     const stdin = sqlFromStdin(command, ctx);
     if (stdin.kind === 'text') {
       source = 'stdin';
-      statements.push(
-        ...classifyClientScript(
+      appendAll(
+        statements,
+        classifyClientScript(
           stdin.text,
           'sqlite',
           stdin.file === undefined ? opts : { ...opts, file: stdin.file },

@@ -50,6 +50,34 @@ describe('mysql recognizer', () => {
     expect(kinds(sql('mysql < d.sql'))).toEqual(['destroy:sql drop-database']);
   });
 
+  it('parses statements in a row together, and each alone when the batch disagrees', () => {
+    writeFileSync(
+      join(dir, 'seed.sql'),
+      "INSERT INTO t VALUES (1, 'a;b');\nUPDATE t SET a = 2 WHERE id = 1;\nDROP TABLE u;\n",
+    );
+    expect(kinds(sql('mysql < seed.sql'))).toEqual([
+      'write:sql insert',
+      'write:sql update',
+      'destroy:sql drop-table',
+    ]);
+    writeFileSync(join(dir, 'mixed.sql'), 'SELECT 1;\nSELEC 2;\nDELETE FROM t;\nSHOW TABLES;\n');
+    expect(kinds(sql('mysql < mixed.sql'))).toEqual([
+      'read:sql select',
+      'unknown:sql parse-error',
+      'destroy:sql delete',
+      'read:sql show',
+    ]);
+  });
+
+  it('judges the first 5,000 statements and calls the rest unknown, without a stall', () => {
+    writeFileSync(join(dir, 'long.sql'), `${'INSERT INTO t VALUES (1);\n'.repeat(6000)}DROP TABLE t;\n`);
+    const started = performance.now();
+    const list = sql('mysql < long.sql');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(list).toHaveLength(102);
+    expect(kinds(list.slice(100))).toEqual(['write:sql insert', 'unknown:sql too-many-statements']);
+  });
+
   it('finds the host and database', () => {
     const [a] = sql("mysql -h prod-db.internal -D orders -e 'SELECT 1'");
     expect([hint(a, 'db-host'), hint(a, 'db-name')]).toEqual(['prod-db.internal', 'orders']);

@@ -127,7 +127,24 @@ describe('psql -f', () => {
     const started = performance.now();
     const [inv] = sql(`psql -f ${big}`);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(inv?.unknowns[0]).toMatch(/larger than the 10 MB/);
+    expect(inv?.unknowns[0]).toMatch(/larger than the 1 MB airlock reads ahead/);
+  });
+
+  it('judges the first 5,000 statements of a long script and calls the rest unknown', () => {
+    const long = join(dir, 'long.sql');
+    writeFileSync(long, `${'INSERT INTO t VALUES (1);\n'.repeat(6000)}DROP TABLE t;\n`);
+    const started = performance.now();
+    const list = sql(`psql -f ${long}`);
+    expect(performance.now() - started).toBeLessThan(3000);
+    // 100 judged one by one, the other 4,900 alike ones in one invocation, then the rest.
+    expect(list).toHaveLength(102);
+    expect(list[100]?.facts['sql.repeats']).toBe(4900);
+    expect(kinds(list.slice(99))).toEqual([
+      'write:sql insert',
+      'write:sql insert',
+      'unknown:sql too-many-statements',
+    ]);
+    expect(run(`psql -f ${long}`).verdict.decision).toBe('approve');
   });
 
   it('gives a missing file and a directory a clear unknown', () => {
@@ -156,7 +173,7 @@ describe('psql -f', () => {
     const big = join(dir, 'big-target.sql');
     writeFileSync(big, 'DELETE FROM t;\n'.repeat(800_000));
     symlinkSync(big, join(dir, 'link.sql'));
-    expect(sql('psql -f link.sql')[0]?.unknowns[0]).toMatch(/larger than the 10 MB/);
+    expect(sql('psql -f link.sql')[0]?.unknowns[0]).toMatch(/larger than the 1 MB airlock reads ahead/);
   });
 
   it('gives malformed SQL the parser message', () => {

@@ -61,12 +61,6 @@ describe('sqlite3 recognizer', () => {
     });
   });
 
-  it('stops walking a statement too large to inspect', () => {
-    const values = Array.from({ length: 12_000 }, (_, i) => `(${i})`).join(',');
-    const [inv] = sql(`sqlite3 app.db "INSERT INTO t VALUES ${values}"`);
-    expect(kinds([inv as Invocation])).toEqual(['unknown:sql too-large']);
-  });
-
   it('calls sqlite3 with only a file a session', () => {
     expect(sql('sqlite3 app.db')[0]?.subcommand).toEqual(['session']);
   });

@@ -21,8 +21,8 @@ const hazards: Record<string, CallHazard> = {
   sys_set: { effect: 'write', reason: 'sys_set() changes the server environment' },
 };
 
-/** Deep ASTs are not worth a stack overflow: past this many nodes the walk stops and says so. */
-const MAX_NODES = 20_000;
+/** A bound on the walk; a 1 MB statement (the most airlock reads) has a few hundred thousand nodes. */
+const MAX_NODES = 2_000_000;
 
 function functionName(node: MyNode): string | undefined {
   const name = node.name;
@@ -34,14 +34,14 @@ function functionName(node: MyNode): string | undefined {
 }
 
 /** The hazardous calls in a parsed statement, or 'too-large' when the tree was not walked whole. */
-function findCalls(root: MyNode): string[] | 'too-large' {
+function findCalls(root: MyNode, maxNodes: number): string[] | 'too-large' {
   const found: string[] = [];
   const stack: unknown[] = [root];
   let visited = 0;
   while (stack.length > 0) {
     const value = stack.pop();
     if (value === null || typeof value !== 'object') continue;
-    if (++visited > MAX_NODES) return 'too-large';
+    if (++visited > maxNodes) return 'too-large';
     if (Array.isArray(value)) {
       for (const item of value) stack.push(item);
       continue;
@@ -60,8 +60,8 @@ function findCalls(root: MyNode): string[] | 'too-large' {
 const rank: Record<SqlEffect, number> = { read: 0, write: 1, destroy: 2, unknown: 3 };
 
 /** The statement, made as strict as the worst hazardous call in it. */
-export function withCallHazards(statement: SqlStatement, node: MyNode): SqlStatement {
-  const calls = findCalls(node);
+export function withCallHazards(statement: SqlStatement, node: MyNode, maxNodes = MAX_NODES): SqlStatement {
+  const calls = findCalls(node, maxNodes);
   if (calls === 'too-large')
     return {
       ...statement,

@@ -5,7 +5,7 @@ import { classifyPgNode, type PgContext } from './pg-classify.js';
 import { classifyDoBody } from './pg-plpgsql.js';
 import { parsePostgres } from './postgres.js';
 import type { SqlStatement } from './types.js';
-import { unknownStatement } from './types.js';
+import { appendAll, MAX_STATEMENTS, tooManyStatements, unknownStatement } from './types.js';
 
 /** Nesting bound for SQL inside DO blocks inside EXECUTE literals… */
 const MAX_DEPTH = 6;
@@ -24,6 +24,8 @@ function sliceStatements(sql: string): (loc: number, len: number | undefined) =>
 
 export interface PgSqlState {
   prepared: Set<string>;
+  /** Statements still to judge in this input (MAX_STATEMENTS at the start). */
+  budget?: { left: number };
 }
 
 export function classifyPostgresSql(
@@ -44,9 +46,16 @@ export function classifyPostgresSql(
       classifyDoBody(body, text, (inner) => classifyPostgresSql(inner, state, depth + 1)),
   };
   const out: SqlStatement[] = [];
+  state.budget ??= { left: MAX_STATEMENTS };
+  const budget = state.budget;
   for (const raw of parsed.stmts) {
+    if (budget.left <= 0) {
+      if (budget.left-- === 0) out.push(tooManyStatements());
+      break;
+    }
+    budget.left--;
     const text = slice(raw.stmt_location ?? 0, raw.stmt_len);
-    out.push(...classifyPgNode(raw.stmt, text, ctx));
+    appendAll(out, classifyPgNode(raw.stmt, text, ctx));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { parseConninfo } from './pg-conn.js';
 import { classifyPostgresSql, type PgSqlState } from './pg-sql.js';
 import { type SqlPart, splitPsql } from './psql-lexer.js';
 import type { ScriptOptions, SqlConnection, SqlStatement } from './types.js';
-import { unknownStatement } from './types.js';
+import { appendAll, unknownStatement } from './types.js';
 
 const MAX_INCLUDE_DEPTH = 8;
 
@@ -101,8 +101,9 @@ function walk(
     const { sql, dynamic } = interpolate(buffer, state);
     buffer = [];
     if (dynamic !== undefined) {
-      state.out.push(
-        ...tag(
+      appendAll(
+        state.out,
+        tag(
           [{ ...unknownStatement(sql.trim(), dynamic, 'dynamic-sql'), facts: { 'sql.dynamic': true } }],
           state,
           file,
@@ -110,11 +111,11 @@ function walk(
       );
       return;
     }
-    state.out.push(...tag(classifyPostgresSql(sql, state.pg), state, file));
+    appendAll(state.out, tag(classifyPostgresSql(sql, state.pg), state, file));
   };
   for (const piece of splitPsql(text)) {
     if (piece.kind === 'sql') {
-      buffer.push(...piece.parts);
+      appendAll(buffer, piece.parts);
       continue;
     }
     const meta = classifyMeta(piece);
@@ -130,7 +131,7 @@ function walk(
         ...extra,
       };
       if (meta.reason !== undefined && s.reason === undefined) s.reason = meta.reason;
-      state.out.push(...tag([s], state, file));
+      appendAll(state.out, tag([s], state, file));
     };
     switch (meta.action) {
       case 'terminate-buffer':
@@ -183,8 +184,9 @@ function walk(
           ...(copy.reason === undefined ? {} : { reason: copy.reason }),
         });
         if (copy.query !== undefined)
-          state.out.push(
-            ...tag(
+          appendAll(
+            state.out,
+            tag(
               classifyPostgresSql(copy.query, state.pg).filter((s) => s.effect !== 'read'),
               state,
               file,

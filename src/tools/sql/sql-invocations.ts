@@ -51,14 +51,44 @@ export interface SqlInvocationParts {
   targets?: Target[];
 }
 
+/** Statements judged one by one; past this many, alike statements share one invocation. */
+const SEPARATE_STATEMENTS = 100;
+
+/**
+ * What makes two statements alike for the rules: everything but their text. A seed file of
+ * 30,000 `INSERT INTO t` is one write to `t`, not 30,000 findings to print and record.
+ */
+function likeness(s: SqlStatement): string {
+  return JSON.stringify([
+    s.kind,
+    s.effect,
+    s.objects,
+    s.objectType,
+    s.where,
+    s.cascade,
+    s.file,
+    s.connection,
+    s.facts,
+    s.effect === 'unknown' ? s.reason : undefined,
+  ]);
+}
+
 export function sqlInvocations(
   command: SimpleCommand,
   list: readonly SqlStatement[],
   parts: SqlInvocationParts,
 ): Invocation[] {
   const out: Invocation[] = [];
+  const alike = new Map<string, Invocation>();
   for (const s of list) {
     if (!worthAnInvocation(s)) continue;
+    const key = out.length >= SEPARATE_STATEMENTS ? likeness(s) : undefined;
+    const earlier = key === undefined ? undefined : alike.get(key);
+    if (earlier !== undefined) {
+      const facts = earlier.facts as Record<string, FactValue>;
+      facts['sql.repeats'] = ((facts['sql.repeats'] as number | undefined) ?? 1) + 1;
+      continue;
+    }
     const facts: Record<string, FactValue> = {
       ...parts.facts,
       ...s.facts,
@@ -87,6 +117,7 @@ export function sqlInvocations(
         s.effect === 'unknown' ? [`${s.reason ?? 'cannot be classified'}: ${s.text.slice(0, 200)}`] : [],
     });
     statements.set(invocation, s);
+    if (key !== undefined) alike.set(key, invocation);
     out.push(invocation);
   }
   return out;

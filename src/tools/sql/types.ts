@@ -58,3 +58,19 @@ export interface ScriptOptions {
 export function unknownStatement(text: string, reason: string, kind = 'unknown'): SqlStatement {
   return { kind, effect: 'unknown', objects: [], text, facts: {}, reason };
 }
+
+/** Statements judged in one input; the rest of a longer script is unknown, not a stall. */
+export const MAX_STATEMENTS = 5_000;
+
+export function tooManyStatements(): SqlStatement {
+  return unknownStatement(
+    `… (after ${MAX_STATEMENTS} statements)`,
+    `the script goes on past the ${MAX_STATEMENTS} statements airlock judges ahead`,
+    'too-many-statements',
+  );
+}
+
+/** Appends in a loop: `out.push(...list)` overflows the call stack past ~100,000 items. */
+export function appendAll<T>(out: T[], list: readonly T[]): void {
+  for (const item of list) out.push(item);
+}
