@@ -35,12 +35,21 @@ function allRegenerable(finding: Finding): boolean {
   return targets.length > 0 && targets.every((t) => t.traits.includes('regenerable'));
 }
 
-function decideFinding(finding: Finding, policy: Policy): DecidedFinding {
-  const environment: Environment = resolveEnvironment(
-    finding.invocation.envHints,
-    policy,
-    finding.invocation.remote,
-  );
+/** Findings of one invocation share its view, and so its environment: resolved once per line. */
+type EnvironmentMemo = Map<Finding['invocation'], Environment>;
+
+function environmentOf(finding: Finding, policy: Policy, memo: EnvironmentMemo): Environment {
+  const view = finding.invocation;
+  let environment = memo.get(view);
+  if (environment === undefined) {
+    environment = resolveEnvironment(view.envHints, policy, view.remote);
+    memo.set(view, environment);
+  }
+  return environment;
+}
+
+function decideFinding(finding: Finding, policy: Policy, memo: EnvironmentMemo): DecidedFinding {
+  const environment = environmentOf(finding, policy, memo);
   const at = environment.name === 'local' ? 'on this machine' : `in ${environment.name}`;
   const decided = (decision: Decision, why: string): DecidedFinding => ({
     ...finding,
@@ -80,7 +89,8 @@ function decideFinding(finding: Finding, policy: Policy): DecidedFinding {
 }
 
 export function decide(findings: readonly Finding[], unknowns: readonly Unknown[], policy: Policy): Verdict {
-  const decidedFindings = findings.map((f) => decideFinding(f, policy));
+  const memo: EnvironmentMemo = new Map();
+  const decidedFindings = findings.map((f) => decideFinding(f, policy, memo));
   let decision: Decision = unknowns.length > 0 ? 'approve' : 'allow';
   let environment: Environment = localEnvironment;
   let strongest: Effect | undefined;
@@ -104,5 +114,5 @@ export function decide(findings: readonly Finding[], unknowns: readonly Unknown[
     reasons.push(findings.length === 0 ? 'nothing in the line is guarded' : 'every finding is allowed');
   // Order findings strictest first so the prompt and --json lead with what matters.
   decidedFindings.sort((a, b) => decisionRank[b.decision] - decisionRank[a.decision]);
-  return { decision, effect, findings: decidedFindings, unknowns: [...unknowns], environment, reasons };
+  return { decision, effect, findings: decidedFindings, unknowns: unknowns.slice(), environment, reasons };
 }

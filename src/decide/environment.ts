@@ -77,15 +77,32 @@ export function nameMatches(pattern: string, name: string): boolean {
   return wholeNameMatches(pattern, name) || partMatches(pattern, name);
 }
 
+/** The policy's patterns lowercased, per environment in strictness order; built once per policy. */
+type LoweredPatterns = [Exclude<EnvironmentName, 'unknown'>, string[]][];
+const lowered = new WeakMap<Policy['environments'], LoweredPatterns>();
+
+function loweredPatterns(policy: Policy): LoweredPatterns {
+  let patterns = lowered.get(policy.environments);
+  if (patterns === undefined) {
+    patterns = order.map((env) => [env, policy.environments[env].map((p) => p.toLowerCase())]);
+    lowered.set(policy.environments, patterns);
+  }
+  return patterns;
+}
+
 /**
  * A match on the whole name (`kind-*` for `kind-dev`) says more than a match on one of its parts
  * (`dev`), so whole-name matches are tried first; within each pass the strictest environment wins.
  */
 export function environmentOfName(name: string, policy: Policy): EnvironmentName | undefined {
-  for (const matches of [wholeNameMatches, partMatches]) {
-    for (const env of order) {
-      for (const pattern of policy.environments[env]) if (matches(pattern, name)) return env;
-    }
+  const patterns = loweredPatterns(policy);
+  const n = name.toLowerCase();
+  for (const [env, list] of patterns) {
+    for (const p of list) if (p.includes('*') ? wildcardMatches(p, n) : p === n) return env;
+  }
+  const parts = n.split(/[-_./:@]+/);
+  for (const [env, list] of patterns) {
+    for (const p of list) if (!p.includes('*') && parts.includes(p)) return env;
   }
   return undefined;
 }
@@ -105,7 +122,12 @@ export function resolveEnvironment(
   remoteHost?: string,
 ): Environment {
   const relevant = hints.filter((h) => locating.has(h.kind));
-  if (remoteHost !== undefined) relevant.push({ kind: 'host', value: remoteHost, source: 'where the command runs remotely (ssh host, pod or container)' });
+  if (remoteHost !== undefined)
+    relevant.push({
+      kind: 'host',
+      value: remoteHost,
+      source: 'where the command runs remotely (ssh host, pod or container)',
+    });
   if (relevant.length === 0) return localEnvironment;
   let best: Environment | undefined;
   let unresolved: Environment | undefined;

@@ -64,7 +64,7 @@ function recognizeAll(
 ): void {
   for (const command of commands) {
     const recognition = recognize(command, ctx);
-    out.push(...recognition.invocations);
+    for (const invocation of recognition.invocations) out.push(invocation);
     if (recognition.inner && recognition.inner.length > 0) {
       if (depth >= maxInnerDepth) {
         unknowns.push({
@@ -91,14 +91,18 @@ function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Eva
     fs,
     regenerable: policy.regenerable,
   };
-  const unknowns: Unknown[] = [...analysis.unknowns];
+  const unknowns: Unknown[] = analysis.unknowns.slice();
   const invocations: Invocation[] = analysis.hazards.map(hazardInvocation);
   recognizeAll(analysis.commands, ctx, invocations, unknowns, 0);
 
   const findings: Finding[] = [];
-  for (const [invocationIndex, invocation] of invocations.entries()) {
-    for (const finding of classify(invocation, options.packs, ctx))
-      findings.push({ ...finding, invocationIndex });
+  for (let invocationIndex = 0; invocationIndex < invocations.length; invocationIndex++) {
+    const invocation = invocations[invocationIndex] as Invocation;
+    // classify hands back fresh findings: they are ours to complete in place.
+    for (const finding of classify(invocation, options.packs, ctx)) {
+      finding.invocationIndex = invocationIndex;
+      findings.push(finding);
+    }
     for (const reason of invocation.unknowns) {
       unknowns.push({
         kind: 'recognizer',
@@ -141,10 +145,14 @@ const sqlClients = /(?:^|[^\w.-])(psql|mysql|mariadb|sqlite3?)(?![\w.-])/g;
  */
 export function prepareEvaluation(text: string): Promise<void> | undefined {
   if (prepared.size === sqlClientNames) return undefined;
+  // Every client name contains `sql` or `maria`: most lines are turned away without a regex.
+  if (!text.includes('sql') && !text.includes('maria')) return undefined;
   let programs: Set<string> | undefined;
   for (const match of text.matchAll(sqlClients)) {
     const name = match[1] as string;
-    if (!prepared.has(name)) (programs ??= new Set()).add(name);
+    if (prepared.has(name)) continue;
+    programs ??= new Set();
+    programs.add(name);
   }
   if (programs === undefined) return undefined;
   const wanted = programs;
