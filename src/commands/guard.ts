@@ -206,6 +206,9 @@ export async function guard(request: GuardRequest): Promise<number> {
   return exitAs(outcome);
 }
 
+/** git verbs airlock keeps a way back from; `git status` never loads the undo code. */
+const undoableGitVerbs = new Set(['reset', 'checkout', 'restore', 'switch', 'clean', 'stash', 'branch']);
+
 /** Plans the undo and starts measuring, loading either only when the command can use it. */
 async function guardUndo(
   request: GuardRequest,
@@ -215,7 +218,9 @@ async function guardUndo(
   env: Record<string, string | undefined>,
   dirs: AirlockDirs,
 ): Promise<GuardUndo | undefined> {
-  const mayUndo = evaluation.invocations.some((i) => i.tool === 'rm' || i.tool === 'git');
+  const mayUndo = evaluation.invocations.some(
+    (i) => i.tool === 'rm' || (i.tool === 'git' && undoableGitVerbs.has(i.subcommand[0] ?? '')),
+  );
   if (verdict.decision !== 'approve' && !mayUndo) return undefined;
   const { startGuardUndo } = await import('../undo/steps.js');
   return startGuardUndo({

@@ -208,7 +208,62 @@ async function benchRoundTrips() {
   }
 }
 
+/** The git family: probe time for a hard reset and a clean in a repository of 2,000 files. */
+function benchGitMeasurements() {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-bench-gitm-'));
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'b',
+    GIT_AUTHOR_EMAIL: 'b@x',
+    GIT_COMMITTER_NAME: 'b',
+    GIT_COMMITTER_EMAIL: 'b@x',
+  };
+  const g = (...args) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+  try {
+    g('init', '-q');
+    for (let d = 0; d < 20; d++) {
+      mkdirSync(join(dir, `src${d}`));
+      for (let f = 0; f < 100; f++)
+        writeFileSync(join(dir, `src${d}`, `f${f}.txt`), `line ${f}\n`.repeat(20));
+    }
+    g('add', '-A');
+    g('commit', '-q', '-m', 'base');
+    for (let c = 0; c < 5; c++) {
+      writeFileSync(join(dir, `c${c}.txt`), 'c');
+      g('add', '-A');
+      g('commit', '-q', '-m', `c${c}`);
+    }
+    for (let f = 0; f < 500; f++) writeFileSync(join(dir, `src${f % 20}`, `f${f % 100}.txt`), 'changed\n');
+    mkdirSync(join(dir, 'scratch'));
+    for (let f = 0; f < 1000; f++) writeFileSync(join(dir, 'scratch', `u${f}`), 'u');
+    for (const [line, figure] of [
+      ['git reset --hard HEAD~5', 'git reset --hard measurement (500 changed files, 5 commits)'],
+      ['git clean -fdx', 'git clean -fdx measurement (1,000 untracked files)'],
+      ['rm -rf src0 src1 scratch', 'rm measurement in a repository (1,200 files, git split)'],
+    ]) {
+      const times = [];
+      let summary = '';
+      for (let run = 0; run < 5; run++) {
+        const r = spawnSync(airlock, ['check', '--probe', '--json', line], {
+          cwd: dir,
+          encoding: 'utf8',
+          env,
+        });
+        const m = JSON.parse(r.stdout).blastRadius.measurements[0];
+        times.push(m.elapsedMs);
+        summary = m.summary;
+      }
+      const ms = median(times);
+      report(figure, `${ms.toFixed(0)} ms`, '≤ 500 ms', ms <= 500);
+      report(`  ${summary.slice(0, 60)}`, '');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchProbesFs() {
   benchMeasurement();
+  benchGitMeasurements();
   await benchRoundTrips();
 }
