@@ -74,6 +74,14 @@ describe('psql: where the SQL comes from', () => {
     expect(run('psql -d shop -f -').verdict.decision).toBe('approve');
   });
 
+  it('follows cat passing on its own heredoc, here-string or redirect', () => {
+    expect(kinds(sql("cat <<'EOF' | psql\nDROP TABLE t;\nEOF"))).toEqual(['destroy:sql drop-table']);
+    expect(kinds(sql("cat - <<< 'SELECT 1' | psql"))).toEqual(['read:sql select']);
+    writeFileSync(join(dir, 'drop.sql'), 'DROP TABLE a;\n');
+    expect(kinds(sql('cat < drop.sql | psql'))).toEqual(['destroy:sql drop-table']);
+    expect(sql('cat | psql')[0]?.unknowns[0]).toMatch(/does not show/);
+  });
+
   it('treats input from another program as unknown', () => {
     const [inv] = sql('curl http://x/q.sql | psql');
     expect(inv?.unknowns[0]).toMatch(/curl/);

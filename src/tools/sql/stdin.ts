@@ -24,7 +24,7 @@ function printfText(format: string): string | undefined {
   return format.replace(/\\(n|t|\\)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
 }
 
-function fromProducer(producer: SimpleCommand, ctx: RecognizeContext): StdinSql {
+function fromProducer(producer: SimpleCommand, ctx: RecognizeContext, depth: number): StdinSql {
   const words = producer.argv.slice(1);
   const values = words.map((w) => w.value);
   if (values.some((v) => v === undefined))
@@ -43,6 +43,13 @@ function fromProducer(producer: SimpleCommand, ctx: RecognizeContext): StdinSql 
         : { kind: 'text', text };
     }
     case 'cat': {
+      // `cat <<'EOF' | psql` passes its own heredoc, here-string or redirect along.
+      if (args.length === 0 || (args.length === 1 && args[0] === '-')) {
+        const own = depth < 4 ? sqlFromStdin(producer, ctx, depth + 1) : undefined;
+        return own === undefined || own.kind === 'none'
+          ? { kind: 'unknown', reason: 'cat passes on input the line does not show' }
+          : own;
+      }
       if (args.length !== 1 || (args[0] as string).startsWith('-'))
         return { kind: 'unknown', reason: 'cat with options or several files' };
       return fromFile(args[0], producer, ctx);
@@ -54,7 +61,7 @@ function fromProducer(producer: SimpleCommand, ctx: RecognizeContext): StdinSql 
   };
 }
 
-export function sqlFromStdin(command: SimpleCommand, ctx: RecognizeContext): StdinSql {
+export function sqlFromStdin(command: SimpleCommand, ctx: RecognizeContext, depth = 0): StdinSql {
   const stdin = command.stdin;
   if (stdin === undefined) return { kind: 'none' };
   if (stdin.kind === 'heredoc' || stdin.kind === 'herestring') {
@@ -65,5 +72,5 @@ export function sqlFromStdin(command: SimpleCommand, ctx: RecognizeContext): Std
   if (stdin.kind === 'file') return fromFile(stdin.path.value, command, ctx);
   if (stdin.kind !== 'pipe') return { kind: 'none' };
   const producer = stdin.from[stdin.from.length - 1];
-  return producer === undefined ? { kind: 'none' } : fromProducer(producer, ctx);
+  return producer === undefined ? { kind: 'none' } : fromProducer(producer, ctx, depth);
 }
