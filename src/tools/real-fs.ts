@@ -1,14 +1,19 @@
 // The real file system as recognizers see it: synchronous, read-only, and silent about errors.
 
-import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import type { FsView } from './invocation.js';
 
 function readText(path: string, limit: number): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(limit + 1);
-    const length = readSync(fd, buffer, 0, limit + 1, 0);
+    // Non-blocking open, then only regular files: opening a named pipe would wait for a writer
+    // forever, and /dev/stdin would read the caller's own input.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > limit) return undefined;
+    // Sized to the file, not the limit: a 64 MB limit must not cost a 64 MB allocation.
+    const buffer = Buffer.alloc(Math.min(limit, stat.size) + 1);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
     // Larger than the limit: callers asked for small files only.
     if (length > limit) return undefined;
     return buffer.toString('utf8', 0, length);
