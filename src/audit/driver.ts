@@ -42,7 +42,7 @@ export function loadDriver(): DatabaseConstructor {
   const Database = load('better-sqlite3') as DatabaseConstructor;
   const nativeBinding = addonNextToBundle();
   driver = nativeBinding
-    ? (function Bound(path: string, options: BetterSqlite3.Options = {}) {
+    ? (function bound(path: string, options: BetterSqlite3.Options = {}) {
         return new Database(path, { nativeBinding, ...options });
       } as unknown as DatabaseConstructor)
     : Database;
