@@ -36,8 +36,8 @@ function prepare(): () => void {
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   } as vm.ScriptOptions);
   if (cachedData === undefined || script.cachedDataRejected) {
-    // Written at exit, after the run compiled the functions it used: a warmer cache.
-    process.once('exit', () => {
+    let write: (() => void) | undefined = () => {
+      write = undefined;
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         const tmp = `${file}.${process.pid}.tmp`;
@@ -46,7 +46,18 @@ function prepare(): () => void {
       } catch {
         // No cache this time; the next run tries again.
       }
-    });
+    };
+    // Written at exit, after the run compiled the functions it used: a warmer cache.
+    process.once('exit', () => write?.());
+    // V8 rejects, in every later process, a cache written after a flag changed (the SQL
+    // parser sets --liftoff-only): such a run writes it just before the change instead.
+    const v8 = require('node:v8') as typeof import('node:v8');
+    const setFlags = v8.setFlagsFromString;
+    v8.setFlagsFromString = (flags: string) => {
+      v8.setFlagsFromString = setFlags;
+      write?.();
+      setFlags(flags);
+    };
   }
   const mod = new Module(main, module) as Module & { filename: string; paths: string[] };
   mod.filename = main;
