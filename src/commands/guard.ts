@@ -70,6 +70,14 @@ function auditBase(
   };
 }
 
+/**
+ * How long a guarded command waits for the audit store's write lock. Each write holds it for about
+ * a millisecond, but 50 airlock processes on two busy cores starved a few writers past the store's
+ * 5 s default (measured: 7 of 300 reads unrecorded); an unrecorded read is a hole in the trail and
+ * an unrecorded write is a refusal, both worse than a slow row under that load.
+ */
+const guardBusyTimeoutMs = 30_000;
+
 export async function guard(request: GuardRequest): Promise<number> {
   const env = callerEnv(request.env);
   const loaded = loadConfig({ cwd: request.cwd, env });
@@ -91,7 +99,7 @@ export async function guard(request: GuardRequest): Promise<number> {
       : evaluateArgvFully(request.subject.argv, options);
   const actor = detectActor(env);
   const verdict = verdictForActor(evaluation.verdict, actor);
-  const store = openStore(dirs.state, { sign: config.audit.key });
+  const store = openStore(dirs.state, { sign: config.audit.key, busyTimeoutMs: guardBusyTimeoutMs });
   const base = auditBase(request, evaluation, verdict, actor);
   // The way back and, when a person decides, the blast radius: every row carries the latest.
   const undo = await guardUndo(request, evaluation, verdict, config, env, dirs);

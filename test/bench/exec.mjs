@@ -1,60 +1,18 @@
-// Execute-stage figures: throughput of 500 MB through a shimmed `cat` against bare `cat`
-// (start-up aside), start-up of a shim hop, and peak memory of a shim run.
+// Execute-stage figures through the real built CLI (its shims, its audit row): throughput of
+// 500 MB through a shimmed `cat` against bare `cat` (start-up aside), start-up of a shim hop,
+// and peak memory of a shim run.
 // Run alone with `node test/bench/exec.mjs`, or as part of `npm run bench`.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { median, report, root, withCaCerts, withoutCaCerts } from './lib.mjs';
+import { makeHome } from './install.mjs';
+import { median, report, withCaCerts } from './lib.mjs';
 
 const MB = 1024 * 1024;
 const SIZE_MB = Number(process.env.AIRLOCK_BENCH_EXEC_MB ?? 500);
 const RUNS = Number(process.env.AIRLOCK_BENCH_EXEC_RUNS ?? 15);
-const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** The real launcher and the execute stage alone (no audit), as the tests use them. */
-async function makeInstall(dir) {
-  mkdirSync(join(dir, 'bin'));
-  const launcher = join(dir, 'bin', 'airlock');
-  copyFileSync(join(root, 'bin', 'airlock'), launcher);
-  chmodSync(launcher, 0o755);
-  await build({
-    entryPoints: [join(root, 'test', 'exec', 'helpers', 'wrapper-entry.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'warning',
-    outfile: join(dir, 'dist', 'airlock.cjs'),
-  });
-  const shims = join(dir, 'shims');
-  mkdirSync(shims);
-  writeFileSync(join(shims, '.airlock-shims'), '');
-  for (const name of ['cat', 'true']) symlinkSync(launcher, join(shims, name));
-  const env = withoutCaCerts({
-    ...process.env,
-    PATH: `${shims}:${SYSTEM_PATH}`,
-    AIRLOCK_TEST_SHIM_DIRS: shims,
-    AIRLOCK_TEST_LAUNCHERS: launcher,
-  });
-  return { shims, env };
-}
 
 /** Wall time of one run with stdin from `input` and stdout to /dev/null (no shell in between). */
 function timeOnce(command, input, env) {
@@ -89,9 +47,10 @@ function peakRssKb(command, args, env) {
 }
 
 export async function benchExec() {
-  const dir = mkdtempSync(join(tmpdir(), 'airlock-bench-exec-'));
+  const install = makeHome(['cat', 'true']);
+  const { dir, shims } = install;
+  const env = install.shimEnv;
   try {
-    const { shims, env } = await makeInstall(dir);
     const big = join(dir, 'random.bin');
     const empty = join(dir, 'empty.bin');
     writeFileSync(empty, '');
@@ -139,30 +98,20 @@ export async function benchExec() {
       ],
       RUNS * 3,
     );
-    report('shimmed `true`, execute stage only', `${shimTrue.toFixed(1)} ms`);
+    report('shimmed `true` (judged, run, one audit row)', `${shimTrue.toFixed(1)} ms`);
     report('same with NODE_EXTRA_CA_CERTS in the caller env', `${shimTrueCa.toFixed(1)} ms`);
     report('`node` reading empty stdin, for scale', `${nodeFloor.toFixed(1)} ms`);
 
     const rssKb = peakRssKb(join(shims, 'cat'), [empty], env);
-    const report2 = join(dir, 'report.json');
-    spawnSync(join(shims, 'cat'), [empty], { env: { ...env, AIRLOCK_TEST_REPORT_FILE: report2 } });
-    const selfKb = existsSync(report2) ? JSON.parse(readFileSync(report2, 'utf8')).maxRssKb : undefined;
     if (rssKb !== undefined)
       report(
-        'peak RSS of a shim run (/usr/bin/time %M)',
+        'peak RSS of a shimmed cat run (/usr/bin/time %M)',
         `${(rssKb / 1024).toFixed(1)} MB`,
         '≤ 60 MB',
         rssKb <= 60 * 1024,
       );
-    if (selfKb !== undefined)
-      report(
-        'peak RSS of a shim run (process.resourceUsage)',
-        `${(selfKb / 1024).toFixed(1)} MB`,
-        '≤ 60 MB',
-        selfKb <= 60 * 1024,
-      );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    install.remove();
   }
 }
 
