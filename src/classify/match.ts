@@ -51,8 +51,15 @@ export function targetMatches(target: Target, traits: readonly TargetTrait[], c:
   return true;
 }
 
+/** Subcommand patterns split into words once: they come from the packs, a small fixed set. */
+const verbWords = new Map<string, string[]>();
+
 function verbMatches(path: readonly string[], wanted: string): boolean {
-  const words = wanted.split(' ').filter(Boolean);
+  let words = verbWords.get(wanted);
+  if (words === undefined) {
+    words = wanted.split(' ').filter(Boolean);
+    verbWords.set(wanted, words);
+  }
   if (words.length > path.length) return false;
   for (let i = 0; i < words.length; i++) if (words[i] !== path[i]) return false;
   return true;
