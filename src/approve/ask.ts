@@ -64,6 +64,12 @@ export type ApprovalResult =
       note?: string;
       /** Variables for the child (the line's grant token). */
       childEnv?: Record<string, string>;
+      /**
+       * The blast radius the person decided on (what the prompt showed when answered, the
+       * queued request's, or for a grant the request it came from): terraform's plan file and
+       * psql's row count are taken from it, so what runs is what was approved.
+       */
+      blastRadius?: BlastRadius;
     }
   | { kind: 'stop'; exitCode: number };
 
@@ -134,6 +140,9 @@ async function askAtTerminal(ctx: ApprovalContext): Promise<ApprovalResult | 'un
   const now = (ctx.now ?? (() => new Date()))();
   const outcome = await askPerson(approvalView(ctx, now), ctx.measure?.subscribe);
   if (outcome.kind === 'unavailable') return 'unavailable';
+  // Decided: what was still measuring is no longer shown, and must not hold the process open.
+  const shown = ctx.measure?.current();
+  ctx.measure?.abort();
   const approver = personName(ctx.env);
   if (outcome.kind === 'denied') {
     ctx.record({
@@ -150,7 +159,14 @@ async function askAtTerminal(ctx: ApprovalContext): Promise<ApprovalResult | 'un
     channel: 'prompt',
     approver,
     note: outcome.typed ? 'typed confirmation matched' : undefined,
+    ...(shown === undefined ? {} : { blastRadius: shown }),
   };
+}
+
+/** The measurements stored with the request a grant came from. */
+function requestBlast(value: unknown): BlastRadius | undefined {
+  const blast = value as { measurements?: unknown } | null | undefined;
+  return Array.isArray(blast?.measurements) ? (blast as BlastRadius) : undefined;
 }
 
 export async function askApproval(ctx: ApprovalContext): Promise<ApprovalResult> {
@@ -173,12 +189,14 @@ export async function askApproval(ctx: ApprovalContext): Promise<ApprovalResult>
   if (grant.value !== undefined) {
     const requestId = grant.value.requestId ?? undefined;
     const request = requestId === undefined ? undefined : getRequest(ctx.store, requestId);
+    const approved = request?.ok ? requestBlast(request.value?.blastRadius) : undefined;
     result = {
       kind: 'run',
       channel: 'grant',
       requestId,
       approver: request?.ok ? (request.value?.decidedBy ?? undefined) : undefined,
       note: `grant ${grant.value.id} used${grant.value.scoped ? ' (handed on by an approved line)' : ''}`,
+      ...(approved === undefined ? {} : { blastRadius: approved }),
     };
   } else {
     const asked = ctx.actor.kind === 'human' ? await askAtTerminal(ctx) : 'unavailable';
@@ -188,6 +206,8 @@ export async function askApproval(ctx: ApprovalContext): Promise<ApprovalResult>
       if (ctx.measure !== undefined) ctx.blastRadius = await ctx.measure.done;
     }
     result = asked === 'unavailable' ? await queueAndWait(ctx, fp) : asked;
+    if (result.kind === 'run' && result.channel === 'queue' && ctx.blastRadius !== undefined)
+      result = { ...result, blastRadius: ctx.blastRadius };
   }
   if (result.kind === 'stop') return result;
 

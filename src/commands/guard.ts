@@ -137,6 +137,10 @@ export async function guard(request: GuardRequest): Promise<number> {
           : undefined,
     });
     if (asked.kind === 'stop') {
+      // Not decided yet (timed out, or queued without waiting): a later approval runs the plan it showed.
+      undo?.discard(
+        asked.exitCode === exitCodes.approvalTimeout || asked.exitCode === exitCodes.needsApproval,
+      );
       closeStore(store);
       return asked.exitCode;
     }
@@ -161,9 +165,16 @@ export async function guard(request: GuardRequest): Promise<number> {
     }
   }
 
-  // Undo is kept just before running; an rm bound for the trash is run by airlock itself.
-  const prepared = await undo?.prepare(request.args, approval !== undefined);
+  // Undo is kept just before running; an rm bound for the trash, terraform's saved plan and
+  // psql's row-checked transaction are run by airlock itself.
+  const childEnv = { ...request.env, ...request.childEnv, ...approval?.childEnv };
+  const prepared = await undo?.prepare(request.args, approval !== undefined, {
+    runEnv: childEnv,
+    program: request.program.split('/').pop() ?? request.program,
+    ...(approval?.blastRadius === undefined ? {} : { approvedBlast: approval.blastRadius }),
+  });
   if (prepared !== undefined && prepared.kind !== 'prepared') {
+    undo?.discard();
     record({
       step: prepared.kind === 'ran' ? 'exited' : 'refused',
       exitStatus: prepared.kind === 'ran' ? prepared.exitCode : undefined,
@@ -171,15 +182,17 @@ export async function guard(request: GuardRequest): Promise<number> {
       ...approvalFields,
     });
     closeStore(store);
-    return prepared.kind === 'ran' ? prepared.exitCode : exitCodes.refused;
+    return prepared.kind === 'ran' ? prepared.exitCode : (prepared.exitCode ?? exitCodes.refused);
   }
   const result = await executeProgram({
     program: request.program,
     args: request.args,
-    env: { ...request.env, ...request.childEnv, ...approval?.childEnv },
+    env: childEnv,
     cwd: request.cwd,
     shimDirs: [dirs.shims],
   });
+  // After the run: a line's shims inside it apply the plans its approval showed.
+  undo?.discard();
   if (result.kind === 'not-started') {
     process.stderr.write(result.message);
     record({
@@ -240,6 +253,7 @@ async function guardUndo(
     env,
     config,
     trashDir: dirs.trash,
+    dataDir: dirs.data,
     shimDirs: [dirs.shims],
   });
 }

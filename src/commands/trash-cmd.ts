@@ -17,6 +17,7 @@ type SetCode = (code: number) => void;
 
 function describe(m: UndoManifest): string {
   if (m.kind === 'trash') return `${m.entries.length} path(s), ${formatBytes(m.bytes)}`;
+  if (m.kind === 'kubectl-manifests') return `${m.objects} object(s): ${m.labels.slice(0, 3).join(', ')}`;
   if (m.stashes) return `${m.stashes.length} stash(es) in ${m.workTree}`;
   if (m.branches) return `branch(es) ${m.branches.map((b) => b.name).join(', ')} in ${m.workTree}`;
   return `git snapshot ${m.ref} in ${m.workTree}`;

@@ -1,11 +1,12 @@
 // `airlock undo ID`: puts back what airlock kept before a command ran (files moved to the
-// trash, a git work tree snapshot, dropped stashes, deleted branches).
+// trash, a git work tree snapshot, dropped stashes, deleted branches, the objects a kubectl
+// delete removed).
 
 import type { Command } from 'commander';
 import { airlockDirs } from '../config/paths.js';
 import { exitCodes } from '../exec/exit-codes.js';
 import { findRealBinary } from '../exec/resolve.js';
-import { undoById } from '../undo/undo.js';
+import { restoreUndo } from '../undo/undo.js';
 import { callerEnv } from './context.js';
 
 type SetCode = (code: number) => void;
@@ -21,14 +22,16 @@ export function registerUndo(program: Command, rawEnv: NodeJS.ProcessEnv, setCod
     .description('restore what airlock kept before a command ran (see: airlock trash list)')
     .argument('<id>', 'the undo id from the prompt, the log or airlock trash list')
     .option('--force', 'for a git snapshot: overwrite files changed since the command ran')
-    .action((id: string, opts: { force?: boolean }) => {
+    .action(async (id: string, opts: { force?: boolean }) => {
       const env = callerEnv(rawEnv);
       const dirs = airlockDirs(env);
-      const result = undoById(
-        { trashDir: dirs.trash, env, git: realGit(env, dirs.shims) },
+      const result = await restoreUndo(
+        { trashDir: dirs.trash, env, git: realGit(env, dirs.shims), shimDirs: [dirs.shims] },
         id,
         opts.force === true,
       );
+      if (result.warning !== undefined)
+        process.stderr.write(`airlock undo ${id}: warning: ${result.warning}\n`);
       if (result.ok) {
         const count = Array.isArray(result.restored) ? result.restored.length : result.restored;
         process.stdout.write(
@@ -39,6 +42,7 @@ export function registerUndo(program: Command, rawEnv: NodeJS.ProcessEnv, setCod
         return;
       }
       process.stderr.write(`airlock undo ${id}: ${result.message}\n`);
+      for (const r of result.restored ?? []) process.stderr.write(`  restored: ${r}\n`);
       for (const c of result.conflicts ?? []) process.stderr.write(`  conflict: ${c}\n`);
       setCode(result.reason === 'unknown-id' ? exitCodes.usage : 1);
     });

@@ -144,7 +144,7 @@ export function toConfig(state: ConfigState): AirlockConfig {
     rules,
     protected: list(state, 'protected'),
     approval: { wait: scalar(state, 'approval.wait'), grantTtl: scalar(state, 'approval.grantTtl') },
-    probes: { timeout: scalar(state, 'probes.timeout') },
+    probes: { timeout: scalar(state, 'probes.timeout'), rowTolerance: scalar(state, 'probes.rowTolerance') },
     shims: { extra: list(state, 'shims.extra') },
     audit: { key: scalar(state, 'audit.key') },
     undo: { trash: scalar<TrashMode>(state, 'undo.trash'), trashLimit: scalar(state, 'undo.trashLimit') },

@@ -14,7 +14,12 @@ export interface AirlockConfig extends Policy {
     /** How long an approval grant stays usable (`15m`). */
     grantTtl: string;
   };
-  probes: { /** Milliseconds each blast-radius probe may run. */ timeout: number };
+  probes: {
+    /** Milliseconds each blast-radius probe may run. */
+    timeout: number;
+    /** Extra rows an approved DELETE/UPDATE may touch, as a fraction of the approved count (at least 5 rows). */
+    rowTolerance: number;
+  };
   /** Programs to shim beyond those the packs guard. */
   shims: { extra: string[] };
   /** Sign audit rows with a per-user key. */
@@ -56,7 +61,7 @@ export function defaultConfig(): AirlockConfig {
     rules: { ...defaultPolicy.rules },
     protected: [...defaultPolicy.protected],
     approval: { wait: 120, grantTtl: '15m' },
-    probes: { timeout: 3000 },
+    probes: { timeout: 3000, rowTolerance: 0.1 },
     shims: { extra: [] },
     audit: { key: true },
     undo: { trash: 'recursive', trashLimit: '5GB' },
@@ -97,6 +102,12 @@ export const scalarSpecs: Record<string, ScalarSpec> = {
     loosens: (before, after) => parseDuration(String(after))! > parseDuration(String(before))!,
   },
   'probes.timeout': { expected: 'a number of milliseconds (more than 0)', accept: acceptNumber(1) },
+  'probes.rowTolerance': {
+    expected: 'a fraction of the approved rows (0.1 = 10% more; at least 5 rows are always allowed)',
+    accept: acceptNumber(0),
+    // More slack lets an approved DELETE/UPDATE touch more rows than the person saw.
+    loosens: (before, after) => Number(after) > Number(before),
+  },
   'audit.key': {
     expected: 'true or false',
     accept: (raw) => (typeof raw === 'boolean' ? raw : undefined),

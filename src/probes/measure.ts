@@ -20,6 +20,8 @@ export interface MeasureOptions {
   /** Measure every finding that names a probe, not only those a person must decide. */
   all?: boolean;
   maxItems?: number;
+  /** Where a probe keeps files the approved command uses (terraform's plan); the system temp dir if unset. */
+  artifactDir?: string;
 }
 
 export interface MeasureRun {
@@ -28,6 +30,11 @@ export interface MeasureRun {
   /** Called with the whole blast radius each time a measurement arrives; returns an unsubscribe. */
   subscribe(listener: (blast: BlastRadius) => void): () => void;
   done: Promise<BlastRadius>;
+  /**
+   * Stops every probe still running (the decision is made): each reports "unknown" at once,
+   * so a slow probe no longer holds the process open until its deadline.
+   */
+  abort(): void;
 }
 
 function wanted(finding: DecidedFinding, all: boolean): boolean {
@@ -38,6 +45,7 @@ async function runOne(
   subject: ProbeSubject,
   probeName: string,
   options: MeasureOptions,
+  cancel: AbortSignal,
 ): Promise<Measurement> {
   const base = { probe: probeName, command: subject.finding.command };
   const probe = probeNamed(probeName);
@@ -59,6 +67,7 @@ async function runOne(
     signal: controller.signal,
     timeoutMs: options.timeoutMs,
     maxItems: options.maxItems ?? 20,
+    ...(options.artifactDir === undefined ? {} : { artifactDir: options.artifactDir }),
     exec: (program, args, execOptions = {}) =>
       execProbeCommand(program, args, {
         ...execOptions,
@@ -69,17 +78,25 @@ async function runOne(
       }),
   };
   let timer: NodeJS.Timeout | undefined;
+  let onCancel: (() => void) | undefined;
+  const unknown = (reason: string): Measurement => ({
+    ...base,
+    status: 'unknown',
+    summary: 'blast radius unknown',
+    recoverability: 'unknown',
+    reason,
+  });
   const deadline = new Promise<Measurement>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
-      resolve({
-        ...base,
-        status: 'unknown',
-        summary: 'blast radius unknown',
-        recoverability: 'unknown',
-        reason: `timed out after ${options.timeoutMs} ms`,
-      });
+      resolve(unknown(`timed out after ${options.timeoutMs} ms`));
     }, options.timeoutMs);
+    onCancel = () => {
+      controller.abort();
+      resolve(unknown('stopped: the decision was made before it finished'));
+    };
+    if (cancel.aborted) onCancel();
+    else cancel.addEventListener('abort', onCancel, { once: true });
   });
   const work = probe.measure(subject, ctx).then(
     (m): Measurement => ({ ...base, status: 'done', ...m }),
@@ -93,6 +110,7 @@ async function runOne(
   );
   const result = await Promise.race([work, deadline]);
   clearTimeout(timer);
+  if (onCancel !== undefined) cancel.removeEventListener('abort', onCancel);
   controller.abort();
   return { ...result, elapsedMs: Date.now() - started };
 }
@@ -119,10 +137,11 @@ export function measureBlastRadius(evaluation: Evaluation, options: MeasureOptio
     recoverability: 'unknown',
   }));
   const listeners = new Set<(blast: BlastRadius) => void>();
+  const cancel = new AbortController();
   const snapshot = (): BlastRadius => ({ measurements: measurements.map((m) => ({ ...m })) });
   const done = Promise.all(
     jobs.map(async (job, i) => {
-      const result = await runOne(job.subject, job.probe, options);
+      const result = await runOne(job.subject, job.probe, options, cancel.signal);
       measurements[i] = { ...result, finding: job.index };
       const blast = snapshot();
       for (const listener of listeners) listener(blast);
@@ -135,6 +154,7 @@ export function measureBlastRadius(evaluation: Evaluation, options: MeasureOptio
       return () => listeners.delete(listener);
     },
     done,
+    abort: () => cancel.abort(),
   };
 }
 

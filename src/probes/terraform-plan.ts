@@ -2,7 +2,7 @@
 // variables, targets and working directory, then `show -json` of it. The plan file is kept
 // as the measurement's artifact so the approved command can apply exactly that plan.
 
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Invocation } from '../tools/invocation.js';
@@ -139,7 +139,9 @@ const measureTerraformPlan: Probe['measure'] = async (subject, ctx) => {
     };
   const saved = invocation.facts['tf.saved-plan'] === true ? invocation.positionals[0] : undefined;
   if (saved !== undefined) return showPlan(program, invocation, saved, ctx, undefined);
-  const dir = await mkdtemp(join(tmpdir(), 'airlock-tfplan-'));
+  // Under airlock's data dir when the guard measures: the plan outlives a queued wait.
+  if (ctx.artifactDir !== undefined) await mkdir(ctx.artifactDir, { recursive: true, mode: 0o700 });
+  const dir = await mkdtemp(join(ctx.artifactDir ?? tmpdir(), 'airlock-tfplan-'));
   const planFile = join(dir, 'plan.tfplan');
   const plan = await ctx.exec(program, planArgs(invocation, planFile), { env: cleared });
   if (plan.code !== 0) {

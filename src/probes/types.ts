@@ -77,6 +77,8 @@ export interface ProbeContext {
   exec(program: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** How many items to list, at most. */
   maxItems: number;
+  /** Where to keep files the approved command uses (under airlock's data dir); temp dir if unset. */
+  artifactDir?: string;
 }
 
 export interface Probe {

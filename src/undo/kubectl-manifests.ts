@@ -79,6 +79,8 @@ export interface KubectlManifest {
   dir: string;
   objects: number;
   labels: string[];
+  /** KUBECONFIG when it was deleted: undo goes to the same cluster whatever the caller's is then. */
+  kubeconfig?: string;
 }
 
 /** Reads and saves what `kubectl delete` (or delete namespace) would delete, as `<dir>/<id>.json`. */

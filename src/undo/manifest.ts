@@ -1,8 +1,10 @@
 // What airlock keeps for each way back: a manifest per undo id under the trash directory,
-// for files moved to the trash and for git snapshots kept under refs/airlock/ID.
+// for files moved to the trash, git snapshots kept under refs/airlock/ID, and the saved
+// manifests of objects a kubectl delete removed.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KubectlManifest } from './kubectl-manifests.js';
 
 export interface TrashEntry {
   /** Where it was (absolute, as written; a symlink stays a symlink). */
@@ -42,7 +44,7 @@ export interface GitSnapshotManifest extends ManifestBase {
   branches?: { name: string; sha: string }[];
 }
 
-export type UndoManifest = TrashManifest | GitSnapshotManifest;
+export type UndoManifest = TrashManifest | GitSnapshotManifest | KubectlManifest;
 
 export function undoDir(trashDir: string, id: string): string {
   return join(trashDir, id);

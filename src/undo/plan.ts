@@ -6,9 +6,10 @@ import type { Evaluation } from '../decide/evaluate.js';
 import type { BlastRadius } from '../probes/types.js';
 import type { Invocation } from '../tools/invocation.js';
 import { newUndoId } from './manifest.js';
+import { type InfraKind, infraKind } from './plan-infra.js';
 import { parseRmArgs } from './rm-to-trash.js';
 
-export type UndoKind = 'trash' | 'git-snapshot' | 'git-stash' | 'git-branch';
+export type UndoKind = 'trash' | 'git-snapshot' | 'git-stash' | 'git-branch' | InfraKind;
 
 export interface UndoPlan {
   kind: UndoKind;
@@ -21,6 +22,8 @@ export interface UndoPlan {
   /** stash drop: which entry (undefined: clear, every entry). */
   stash?: string;
   branches?: string[];
+  /** psql-rows: extra rows allowed, as a fraction of the approved count (config probes.rowTolerance). */
+  rowTolerance?: number;
 }
 
 const fact = (inv: Invocation, name: string) => inv.facts[name] === true;
@@ -53,7 +56,12 @@ function gitKind(inv: Invocation): Omit<UndoPlan, 'id' | 'invocationIndex'> | un
  */
 export function planUndo(
   evaluation: Evaluation,
-  options: { trash: TrashMode; argv: readonly string[] | undefined; approved: boolean },
+  options: {
+    trash: TrashMode;
+    argv: readonly string[] | undefined;
+    approved: boolean;
+    rowTolerance?: number;
+  },
 ): UndoPlan | undefined {
   if (options.argv === undefined || evaluation.invocations.length !== 1) return undefined;
   const inv = evaluation.invocations[0] as Invocation;
@@ -64,6 +72,12 @@ export function planUndo(
     const wanted = options.trash === 'always' || options.approved || (parsed.ok && parsed.flags.recursive);
     if (parsed.ok && wanted) plan = { kind: 'trash' };
   } else if (inv.tool === 'git') plan = gitKind(inv);
+  else if (options.approved) {
+    // Only what a person approved: an allowed delete on a dev cluster pays for no extra reads.
+    const kind = infraKind(inv, program);
+    if (kind !== undefined)
+      plan = kind === 'psql-rows' ? { kind, rowTolerance: options.rowTolerance ?? 0.1 } : { kind };
+  }
   return plan === undefined ? undefined : { ...plan, id: newUndoId(), invocationIndex: 0 };
 }
 
@@ -85,8 +99,21 @@ export function rollbackLine(plan: UndoPlan | undefined, planned = false): strin
       return `dropped stashes kept under refs/airlock/${plan.id}; ${undo}`;
     case 'git-branch':
       return `branch tips kept under refs/airlock/${plan.id}; ${undo}`;
+    case 'kubectl-manifests':
+      return `manifests saved; airlock undo ${plan.id} re-creates them — volume data is not restored`;
+    case 'terraform-plan':
+      return 'applies exactly the plan shown (terraform refuses it if the state changed since); no undo';
+    case 'psql-rows':
+      return `runs in a transaction that rolls back if it touches more rows than approved (${toleranceText(plan.rowTolerance ?? 0.1)}); no undo once committed`;
   }
 }
+
+function toleranceText(fraction: number): string {
+  return `up to ${Math.round(fraction * 1000) / 10}% more, at least 5`;
+}
+
+/** Kinds that keep something `airlock undo` restores, making what they protect recoverable. */
+const restorable = new Set<UndoKind>(['trash', 'git-snapshot', 'git-stash', 'git-branch']);
 
 /** The blast radius as it stands once the undo is kept: what it protects becomes recoverable. */
 export function withUndo(
@@ -95,7 +122,7 @@ export function withUndo(
   evaluation: Evaluation,
   planned = false,
 ): BlastRadius {
-  if (plan === undefined) return blast;
+  if (plan === undefined || !restorable.has(plan.kind)) return blast;
   const invocationOf = (finding: number) => evaluation.verdict.findings[finding]?.invocationIndex;
   return {
     measurements: blast.measurements.map((m) => {
@@ -114,6 +141,8 @@ export interface MeasureRunLike {
   current(): BlastRadius;
   subscribe(listener: (blast: BlastRadius) => void): () => void;
   done: Promise<BlastRadius>;
+  /** Stops the probes still running once the decision is made. */
+  abort(): void;
 }
 
 /** The same running measurement, seen with the undo applied. */
@@ -127,5 +156,6 @@ export function measuredWithUndo(
     current: () => adjust(run.current()),
     subscribe: (listener) => run.subscribe((blast) => listener(adjust(blast))),
     done: run.done.then(adjust),
+    abort: () => run.abort(),
   };
 }

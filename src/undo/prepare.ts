@@ -1,11 +1,13 @@
 // The execute stage's side of undo: before an approved (or trash-bound) command runs, keep
-// the way back. `rm` is replaced by airlock's move to the trash; git first snapshots.
+// the way back. `rm` is replaced by airlock's move to the trash; git first snapshots;
+// terraform, kubectl and psql are handled in prepare-infra.ts.
 
 import { lstatSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Evaluation } from '../decide/evaluate.js';
 import { findRealBinary } from '../exec/resolve.js';
 import { gitLocation } from '../probes/git-run.js';
+import type { BlastRadius } from '../probes/types.js';
 import type { Invocation } from '../tools/invocation.js';
 import { snapshotWorktree } from './git-snapshot.js';
 import { keepBranches, keepStashes } from './keep-refs.js';
@@ -28,6 +30,14 @@ export interface PrepareContext {
   approved: boolean;
   stderr?: (text: string) => void;
   stdout?: (text: string) => void;
+  /** The program as typed (`terraform` or `tofu`). */
+  program?: string;
+  /** The raw environment the real program would get (launcher variables included). */
+  runEnv?: NodeJS.ProcessEnv;
+  /** The blast radius the person approved: terraform's plan file, psql's row count. */
+  approvedBlast?: BlastRadius;
+  /** airlock's plan directory (data/plans): only plan files inside it are applied. */
+  plansDir?: string;
 }
 
 export type Prepared =
@@ -35,8 +45,8 @@ export type Prepared =
   | { kind: 'ran'; exitCode: number; note: string }
   /** The way back is kept; run the real program. */
   | { kind: 'prepared'; note: string }
-  /** No way back could be kept, and the command is not run. */
-  | { kind: 'refused'; note: string };
+  /** No way back could be kept, or what would run is not what was approved: not run (or rolled back). */
+  | { kind: 'refused'; note: string; exitCode?: number };
 
 /** True when every existing operand is on the trash's file system (a rename moves it). */
 function renamable(operands: readonly string[], cwd: string, trashDir: string): boolean {
@@ -122,5 +132,11 @@ function prepareGit(ctx: PrepareContext, write: (t: string) => void): Prepared {
 export function prepareUndo(ctx: PrepareContext): Promise<Prepared> | Prepared {
   const write = ctx.stderr ?? ((t: string) => void process.stderr.write(t));
   if (ctx.plan.kind === 'trash') return prepareTrash(ctx, write);
+  if (
+    ctx.plan.kind === 'terraform-plan' ||
+    ctx.plan.kind === 'kubectl-manifests' ||
+    ctx.plan.kind === 'psql-rows'
+  )
+    return import('./prepare-infra.js').then((m) => m.prepareInfra(ctx, write));
   return prepareGit(ctx, write);
 }

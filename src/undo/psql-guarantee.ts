@@ -5,9 +5,9 @@
 
 import { spawn } from 'node:child_process';
 
-/** Extra rows allowed above the approved count: 10% of it, and at least 5. */
-export function rowTolerance(approvedRows: number): number {
-  return Math.max(5, Math.ceil(approvedRows * 0.1));
+/** Extra rows allowed above the approved count: a fraction of it (config probes.rowTolerance, 10%), and at least 5. */
+export function rowTolerance(approvedRows: number, fraction = 0.1): number {
+  return Math.max(5, Math.ceil(approvedRows * fraction));
 }
 
 export interface RowGuaranteeRequest {

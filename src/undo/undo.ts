@@ -1,5 +1,6 @@
 // `airlock undo ID` and the trash's housekeeping: restore what an id kept, list the ids,
-// and empty old ones (their refs/airlock refs go with them).
+// and empty old ones (their refs/airlock refs go with them). Files and git refs are put back
+// synchronously; saved kubectl manifests are re-created on their cluster (restoreUndo).
 
 import { rmSync } from 'node:fs';
 import { restoreSnapshot, runGit } from './git-snapshot.js';
@@ -14,11 +15,21 @@ export interface UndoContext {
   env: Env;
   /** The real git, past the shims. */
   git: string;
+  /** Shim directories to skip when finding kubectl. */
+  shimDirs?: readonly string[];
 }
 
 export type UndoResult =
-  | { ok: true; manifest: UndoManifest; restored: string[] | number }
-  | { ok: false; reason: 'unknown-id' | 'conflicts' | 'failed'; message: string; conflicts?: string[] };
+  | { ok: true; manifest: UndoManifest; restored: string[] | number; warning?: string }
+  | {
+      ok: false;
+      reason: 'unknown-id' | 'conflicts' | 'failed';
+      message: string;
+      conflicts?: string[];
+      /** What was restored before the conflicts stopped it, and what cannot come back. */
+      restored?: string[];
+      warning?: string;
+    };
 
 /** Removes an id's refs/airlock refs, if it has any. */
 function dropRefs(ctx: UndoContext, manifest: UndoManifest): void {
@@ -42,6 +53,12 @@ export function undoById(ctx: UndoContext, id: string, force = false): UndoResul
       message: `no undo with id ${id} (airlock trash list shows them)`,
     };
   try {
+    if (manifest.kind === 'kubectl-manifests')
+      return {
+        ok: false,
+        reason: 'failed',
+        message: 'saved kubectl manifests are re-created by restoreUndo',
+      };
     if (manifest.kind === 'trash') {
       const result = restoreFromTrash(ctx.trashDir, manifest);
       if (!result.ok)
@@ -67,6 +84,32 @@ export function undoById(ctx: UndoContext, id: string, force = false): UndoResul
     dropRefs(ctx, manifest);
     rmSync(undoDir(ctx.trashDir, id), { recursive: true, force: true });
     return { ok: true, manifest, restored: result.restored };
+  } catch (error) {
+    return { ok: false, reason: 'failed', message: (error as Error).message };
+  }
+}
+
+/** Every kind of undo: the cluster ones asynchronously, the rest as undoById. */
+export async function restoreUndo(ctx: UndoContext, id: string, force = false): Promise<UndoResult> {
+  const manifest = readManifest(ctx.trashDir, id);
+  if (manifest?.kind !== 'kubectl-manifests') return undoById(ctx, id, force);
+  try {
+    const { recreateKubectlObjects } = await import('./kubectl-undo.js');
+    const result = await recreateKubectlObjects(ctx, manifest);
+    if (result.conflicts.length > 0 || result.failed.length > 0)
+      return {
+        ok: false,
+        reason: result.conflicts.length > 0 ? 'conflicts' : 'failed',
+        message:
+          result.conflicts.length > 0
+            ? `refusing to overwrite objects that exist again (re-created ${result.created.length})`
+            : `kubectl create failed (re-created ${result.created.length})`,
+        conflicts: [...result.conflicts, ...result.failed],
+        restored: result.created,
+        warning: result.warning,
+      };
+    rmSync(undoDir(ctx.trashDir, id), { recursive: true, force: true });
+    return { ok: true, manifest, restored: result.created, warning: result.warning };
   } catch (error) {
     return { ok: false, reason: 'failed', message: (error as Error).message };
   }
