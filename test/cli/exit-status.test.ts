@@ -20,7 +20,7 @@ describe('exit statuses (built CLI)', () => {
     );
     expect(runs.map((r) => r.status)).toEqual(statuses);
     expect(runs.every((r) => r.signal === null && r.stderr === '')).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('a shimmed sh -c "exit N" returns every N in 0–255', async () => {
     const runs = await inChunks(
@@ -31,7 +31,7 @@ describe('exit statuses (built CLI)', () => {
     const rows = box.rows().filter((r) => r.entry === 'shim');
     expect(rows).toHaveLength(256);
     expect(rows.map((r) => r.exitStatus).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(statuses);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('signals (built CLI)', () => {
