@@ -64,8 +64,10 @@ export function shimBox(
   box.env.HOME = box.dir;
   box.env.PATH = SYSTEM_PATH;
   const installed = options.install === false ? undefined : box.run(['shims', 'install']);
-  if (installed !== undefined && installed.status !== 0)
+  if (installed !== undefined && installed.status !== 0) {
+    box.cleanup();
     throw new Error(`shims install failed: ${installed.stderr}`);
+  }
   const shims = join(box.home, 'data', 'shims');
   const shimEnv = { ...box.env, PATH: `${shims}:${SYSTEM_PATH}` };
   return {
