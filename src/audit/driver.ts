@@ -39,7 +39,9 @@ function addonNextToBundle(): string | undefined {
 
 export function loadDriver(): DatabaseConstructor {
   if (driver) return driver;
-  const Database = load('better-sqlite3') as DatabaseConstructor;
+  // A literal require, so the CLI bundle carries better-sqlite3's JavaScript itself and never
+  // searches node_modules for it at run time.
+  const Database = require('better-sqlite3') as DatabaseConstructor;
   const nativeBinding = addonNextToBundle();
   driver = nativeBinding
     ? (function bound(path: string, options: BetterSqlite3.Options = {}) {

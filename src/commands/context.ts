@@ -3,9 +3,10 @@
 
 import { existsSync } from 'node:fs';
 import type { Pack, PackProblem } from '../classify/rule.js';
+import { loadConfig } from '../config/load.js';
 import { airlockPaths } from '../config/paths.js';
 import { type EvaluateOptions, findProjectRoot } from '../decide/evaluate.js';
-import { defaultPolicy, type Policy } from '../decide/policy.js';
+import type { Policy } from '../decide/policy.js';
 import type { FsView } from '../tools/invocation.js';
 import { realFs } from '../tools/real-fs.js';
 import { allPacks } from './packs.js';
@@ -59,9 +60,14 @@ export function rememberingFs(fs: FsView): FsView {
   };
 }
 
+/**
+ * The same inputs a guarded run would use: the user's and the project's config (found from
+ * `cwd`), their extra packs, and the real file system with answers remembered.
+ */
 export function buildRunContext(env: Record<string, string | undefined>, cwd: string): RunContext {
-  const policy = defaultPolicy;
-  const { packs, problems } = allPacks([]);
+  const loaded = loadConfig({ cwd, env });
+  const policy: Policy = loaded.config;
+  const { packs, problems } = allPacks(loaded.config.packs);
   const fs = rememberingFs(realFs);
   return {
     options: {
@@ -70,7 +76,7 @@ export function buildRunContext(env: Record<string, string | undefined>, cwd: st
       packs,
       policy,
       fs,
-      airlockPaths: airlockPaths(env),
+      airlockPaths: [...airlockPaths(env), ...protectedProjectFiles(loaded.files.project)],
       projectRoot: findProjectRoot(cwd, fs),
     },
     packs,
@@ -85,4 +91,9 @@ export function launcherPath(env: NodeJS.ProcessEnv): string {
   // Run without the launcher: from dist/airlock.cjs or from src/commands/ in the source tree.
   const candidates = ['../bin/airlock', '../../bin/airlock'].map((p) => new URL(p, import.meta.url).pathname);
   return candidates.find((p) => existsSync(p)) ?? (candidates[0] as string);
+}
+
+/** Project config files are airlock's own (an agent deleting one drops its production marks); package.json is not. */
+export function protectedProjectFiles(files: readonly string[]): string[] {
+  return files.filter((file) => !file.endsWith('/package.json'));
 }

@@ -26,7 +26,7 @@ import { findRealBinary } from '../exec/resolve.js';
 import { exitAs } from '../exec/spawn.js';
 import { realFs } from '../tools/real-fs.js';
 import type { GuardUndo } from '../undo/steps.js';
-import { callerEnv } from './context.js';
+import { callerEnv, protectedProjectFiles } from './context.js';
 import { allPacks } from './packs.js';
 import { renderRefusal } from './refusal.js';
 
@@ -282,6 +282,3 @@ function argvJudge(options: EvaluateOptions, shims: string): ArgvJudge {
  * drop the production markers it adds. package.json is left out: it holds far more than
  * airlock's key, and refusing every edit to it would stop ordinary work.
  */
-function protectedProjectFiles(files: readonly string[]): string[] {
-  return files.filter((file) => !file.endsWith('/package.json'));
-}
