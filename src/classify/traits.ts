@@ -51,6 +51,8 @@ interface Places {
   homes: string[];
   temps: string[];
   projectRoot: string;
+  /** The project is a git checkout that lives inside a temp directory. */
+  projectInTemp: boolean;
   /** airlock's own paths, as given and resolved. */
   own: [string, string][];
 }
@@ -64,10 +66,15 @@ function placesOf(ctx: RecognizeContext): Places {
   const temps = ['/tmp', realOr('/tmp', ctx)];
   const tmpdir = ctx.env.TMPDIR?.replace(/\/+$/, '');
   if (tmpdir?.startsWith('/') && tmpdir !== '/') temps.push(tmpdir, realOr(tmpdir, ctx));
+  const projectRoot = realOr(ctx.projectRoot, ctx);
+  const projectInTemp =
+    temps.some((tmp) => projectRoot.startsWith(`${tmp}/`)) &&
+    ctx.fs.stat(`${projectRoot}/.git`) !== undefined;
   places = {
     homes: home === undefined ? [] : [home, realOr(home, ctx)],
     temps,
-    projectRoot: realOr(ctx.projectRoot, ctx),
+    projectRoot,
+    projectInTemp,
     own: ctx.airlockPaths.map((own) => [own, realOr(own, ctx)]),
   };
   placesCache.set(ctx, places);
@@ -91,7 +98,11 @@ function tempDirs(ctx: RecognizeContext): string[] {
  */
 function isRegenerable(path: string, container: boolean, ctx: ClassifyContext): boolean {
   if (path === '/' || isHome(path, ctx)) return false;
+  // A git project cloned under /tmp holds real work: its files are not scratch because of where
+  // the checkout lives (agents often clone into /tmp). Its node_modules, dist… still are.
+  const inTempProject = placesOf(ctx).projectInTemp && isWithin(path, placesOf(ctx).projectRoot);
   for (const tmp of tempDirs(ctx)) {
+    if (inTempProject) break;
     if (path.startsWith(`${tmp}/`) || (container && path === tmp)) return true;
   }
   const parts = path.split('/');

@@ -2,7 +2,7 @@
 // path really lies in a rebuildable directory.
 
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClassifyContext, targetTraits } from '../../src/classify/traits.js';
@@ -123,5 +123,28 @@ describe('location traits', () => {
       ctx,
     );
     expect(targetTraits(target, ctx)).toEqual(['dynamic']);
+  });
+});
+
+describe('a git project that lives in a temp directory', () => {
+  it('keeps its files, not its build output, out of the regenerable temp rule', () => {
+    const project = realpathSync(mkdtempSync(join(tmpdir(), 'airlock-temp-project-')));
+    try {
+      mkdirSync(join(project, '.git'));
+      mkdirSync(join(project, 'src'));
+      mkdirSync(join(project, 'node_modules'));
+      const tempCtx: ClassifyContext = { ...ctx, cwd: project, projectRoot: project };
+      const trait = (rel: string) =>
+        targetTraits({ kind: 'path', value: rel, resolved: join(project, rel), exists: true }, tempCtx);
+      expect(trait('src')).not.toContain('regenerable');
+      expect(trait('node_modules')).toContain('regenerable');
+      const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'airlock-scratch-')));
+      expect(
+        targetTraits({ kind: 'path', value: scratch, resolved: join(scratch, 'x'), exists: false }, tempCtx),
+      ).toContain('regenerable');
+      rmSync(scratch, { recursive: true, force: true });
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
