@@ -100,7 +100,10 @@ function isRegenerable(path: string, container: boolean, ctx: ClassifyContext): 
   if (path === '/' || isHome(path, ctx)) return false;
   // A git project cloned under /tmp holds real work: its files are not scratch because of where
   // the checkout lives (agents often clone into /tmp). Its node_modules, dist… still are.
-  const inTempProject = placesOf(ctx).projectInTemp && isWithin(path, placesOf(ctx).projectRoot);
+  const places = placesOf(ctx);
+  // Nor is anything that contains the project itself (`rm -rf ..` from a checkout in /tmp/x).
+  if (places.projectInTemp && isWithin(places.projectRoot, path)) return false;
+  const inTempProject = places.projectInTemp && isWithin(path, places.projectRoot);
   for (const tmp of tempDirs(ctx)) {
     if (inTempProject) break;
     if (path.startsWith(`${tmp}/`) || (container && path === tmp)) return true;

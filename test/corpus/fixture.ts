@@ -2,7 +2,8 @@
 // for environment resolution (kubeconfig, aws config, pg_service.conf), terraform folders.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -128,9 +129,20 @@ function git(cwd: string, ...args: string[]): void {
   });
 }
 
+function fixtureBase(): string {
+  const temps = ['/tmp', realpathSync(tmpdir())];
+  const repo = realpathSync(repoRoot);
+  if (!temps.some((t) => repo === t || repo.startsWith(`${t}/`))) return repoRoot;
+  const base = join(homedir(), '.cache', 'airlock-tests');
+  mkdirSync(base, { recursive: true });
+  return base;
+}
+
 export function createCorpusFixture(): CorpusFixture {
-  // Not under /tmp: temp dirs are regenerable, so a project there would make every delete harmless.
-  const root = mkdtempSync(join(repoRoot, '.airlock-test-corpus-'));
+  // Not under /tmp: temp dirs are regenerable, so the places around the project (its parent, a
+  // sibling project) would count as scratch. The checkout itself may live in /tmp (CI clones
+  // anywhere), so then the fixture goes under the user's cache directory instead.
+  const root = mkdtempSync(join(fixtureBase(), '.airlock-test-corpus-'));
   const project = join(root, 'shop');
   writeTree(root, rootFiles);
   writeTree(project, trackedFiles);
