@@ -133,7 +133,8 @@ function fixtureBase(): string {
   const temps = ['/tmp', realpathSync(tmpdir())];
   const repo = realpathSync(repoRoot);
   if (!temps.some((t) => repo === t || repo.startsWith(`${t}/`))) return repoRoot;
-  const base = join(homedir(), '.cache', 'airlock-tests');
+  // Not ~/.cache either: a .cache directory is itself regenerable.
+  const base = join(homedir(), '.airlock-tests');
   mkdirSync(base, { recursive: true });
   return base;
 }
