@@ -1,6 +1,7 @@
 // Maps the names a command touches (kube context, AWS profile, database host…) to an
 // environment, using the policy's patterns; the strictest match wins.
 
+import { wildcardMatch } from '../classify/match.js';
 import type { EnvHint, EnvHintKind } from '../tools/invocation.js';
 import type { Policy } from './policy.js';
 import type { Environment, EnvironmentName } from './verdict.js';
@@ -32,34 +33,10 @@ export const strictness: Record<EnvironmentName, number> = {
 
 export const localEnvironment: Environment = { name: 'local', source: 'runs on this machine' };
 
-function wildcardMatches(pattern: string, text: string): boolean {
-  // Iterative `*` matching: linear in practice, no regex built from user input.
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let mark = 0;
-  while (t < text.length) {
-    if (p < pattern.length && pattern[p] === text[t]) {
-      p++;
-      t++;
-    } else if (p < pattern.length && pattern[p] === '*') {
-      star = p++;
-      mark = t;
-    } else if (star !== -1) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
-}
-
 function wholeNameMatches(pattern: string, name: string): boolean {
   const p = pattern.toLowerCase();
   const n = name.toLowerCase();
-  return p.includes('*') ? wildcardMatches(p, n) : p === n;
+  return p.includes('*') ? wildcardMatch(p, n) : p === n;
 }
 
 function partMatches(pattern: string, name: string): boolean {
@@ -98,7 +75,7 @@ export function environmentOfName(name: string, policy: Policy): EnvironmentName
   const patterns = loweredPatterns(policy);
   const n = name.toLowerCase();
   for (const [env, list] of patterns) {
-    for (const p of list) if (p.includes('*') ? wildcardMatches(p, n) : p === n) return env;
+    for (const p of list) if (p.includes('*') ? wildcardMatch(p, n) : p === n) return env;
   }
   const parts = n.split(/[-_./:@]+/);
   for (const [env, list] of patterns) {

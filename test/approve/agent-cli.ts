@@ -3,15 +3,14 @@
 // better-sqlite3 resolves; shims for a few programs; and runners for agent and human mode.
 
 import { spawn as spawnChild } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { spawn as spawnPty } from 'node-pty';
 import { agentMarkerVariables } from '../../src/approve/actor.js';
-import { loadPackFiles } from '../../src/classify/load-packs.js';
 import { installShims } from '../../src/exec/shims.js';
+import { builtCli } from '../helpers/built-cli.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -28,51 +27,9 @@ export interface Install {
   remove(): void;
 }
 
-/** Bundles the CLI with the built-in packs compiled in, next to a copy of the launcher. */
+/** The real build: the launcher and bundle `npm run build` made. */
 export async function buildCli(): Promise<Install> {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'airlock-approve-'));
-  mkdirSync(join(dir, 'bin'));
-  const launcher = join(dir, 'bin', 'airlock');
-  copyFileSync(join(root, 'bin', 'airlock'), launcher);
-  chmodSync(launcher, 0o755);
-  const rules = join(root, 'rules');
-  const files = readdirSync(rules)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => join(rules, f));
-  const { packs, problems } = loadPackFiles(files);
-  if (problems.length > 0) throw new Error(`packs: ${problems[0]?.message}`);
-  await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    outfile: join(dir, 'dist', 'airlock.cjs'),
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      'import.meta.url': 'importMetaUrl',
-      __AIRLOCK_VERSION__: '"test"',
-      __AIRLOCK_PACKS_JSON__: JSON.stringify(JSON.stringify(packs)),
-    },
-    banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" },
-    external: [
-      'better-sqlite3',
-      'node-pty',
-      'libpg-query',
-      'node-sql-parser',
-      'yaml',
-      'cosmiconfig',
-      'ink',
-      'react',
-      'commander',
-      'react-devtools-core',
-    ],
-  });
-  return { dir, launcher, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return builtCli();
 }
 
 export interface Home {

@@ -3,13 +3,12 @@
 // a payload on stdin with AIRLOCK_HOME in a temp dir and no agent markers in the environment.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { agentMarkerVariables } from '../../src/approve/actor.js';
-import { loadPackFiles } from '../../src/classify/load-packs.js';
+import { builtCli } from '../helpers/built-cli.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -19,51 +18,9 @@ export interface HookInstall {
   remove(): void;
 }
 
+/** The real build: the launcher and bundle `npm run build` made. */
 export async function buildHookCli(): Promise<HookInstall> {
-  // Under node_modules so the bundle's require('better-sqlite3') resolves.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'airlock-hook-'));
-  mkdirSync(join(dir, 'bin'));
-  const launcher = join(dir, 'bin', 'airlock');
-  copyFileSync(join(root, 'bin', 'airlock'), launcher);
-  chmodSync(launcher, 0o755);
-  const rules = join(root, 'rules');
-  const files = readdirSync(rules)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => join(rules, f));
-  const { packs, problems } = loadPackFiles(files);
-  if (problems.length > 0) throw new Error(`packs: ${problems[0]?.message}`);
-  await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    outfile: join(dir, 'dist', 'airlock.cjs'),
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      'import.meta.url': 'importMetaUrl',
-      __AIRLOCK_VERSION__: '"test"',
-      __AIRLOCK_PACKS_JSON__: JSON.stringify(JSON.stringify(packs)),
-    },
-    banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" },
-    external: [
-      'better-sqlite3',
-      'node-pty',
-      'libpg-query',
-      'node-sql-parser',
-      'yaml',
-      'cosmiconfig',
-      'ink',
-      'react',
-      'commander',
-      'react-devtools-core',
-    ],
-  });
-  return { launcher, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return builtCli();
 }
 
 export interface HookRun {
