@@ -2,6 +2,7 @@
 // Node version, so every command skips most of the parse-and-compile work (~12 ms of a
 // ~50 ms start). Any problem with the cache falls back to a plain require.
 
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
@@ -18,7 +19,10 @@ function cacheDir(env: NodeJS.ProcessEnv): string {
 
 /** Compiles the main bundle with the code cache; returns how to run it. Runs nothing itself. */
 function prepare(): () => void {
-  const source = readFileSync(main, 'utf8');
+  // The build keeps the bundle ASCII: read as latin1 it becomes a one-byte string without
+  // UTF-8 decoding (~1 ms less than readFileSync(main, 'utf8') for 700 KB).
+  const bytes = readFileSync(main);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const stamp = statSync(main);
   // A new bundle or another Node gets a new cache file; V8 also rejects a mismatched one.
   // A batch compiles most of the bundle, and its larger cache would cost every single check
