@@ -35,6 +35,55 @@ function allRegenerable(finding: Finding): boolean {
   return targets.length > 0 && targets.every((t) => t.traits.includes('regenerable'));
 }
 
+/** The fields withDecision copies; a field added to Finding and not here fails to compile. */
+type CopiedField =
+  | 'rule'
+  | 'pack'
+  | 'effect'
+  | 'reason'
+  | 'alternatives'
+  | 'probe'
+  | 'catastrophic'
+  | 'denyIn'
+  | 'regenerableExempt'
+  | 'invocationIndex'
+  | 'command'
+  | 'span'
+  | 'invocation';
+const everyFieldCopied: [Exclude<keyof Finding, CopiedField>] extends [never] ? true : never = true;
+void everyFieldCopied;
+
+/**
+ * The finding with its decision, fields in the order `{ ...finding, decision, … }` gives them:
+ * written out, it costs half of what the spread did (1.15 -> 0.56 µs a line on the corpus).
+ */
+function withDecision(
+  finding: Finding,
+  decision: Decision,
+  environment: Environment,
+  why: string,
+): DecidedFinding {
+  const out = {
+    rule: finding.rule,
+    pack: finding.pack,
+    effect: finding.effect,
+    reason: finding.reason,
+    alternatives: finding.alternatives,
+    catastrophic: finding.catastrophic,
+    regenerableExempt: finding.regenerableExempt,
+    command: finding.command,
+    span: finding.span,
+    invocation: finding.invocation,
+  } as DecidedFinding;
+  if (finding.probe !== undefined) out.probe = finding.probe;
+  if (finding.denyIn !== undefined) out.denyIn = finding.denyIn;
+  if (finding.invocationIndex !== undefined) out.invocationIndex = finding.invocationIndex;
+  out.decision = decision;
+  out.environment = environment;
+  out.why = why;
+  return out;
+}
+
 /** Findings of one invocation share its view, and so its environment: resolved once per line. */
 type EnvironmentMemo = Map<Finding['invocation'], Environment>;
 
@@ -51,12 +100,8 @@ function environmentOf(finding: Finding, policy: Policy, memo: EnvironmentMemo):
 function decideFinding(finding: Finding, policy: Policy, memo: EnvironmentMemo): DecidedFinding {
   const environment = environmentOf(finding, policy, memo);
   const at = environment.name === 'local' ? 'on this machine' : `in ${environment.name}`;
-  const decided = (decision: Decision, why: string): DecidedFinding => ({
-    ...finding,
-    decision,
-    environment,
-    why,
-  });
+  const decided = (decision: Decision, why: string): DecidedFinding =>
+    withDecision(finding, decision, environment, why);
 
   // Catastrophic actions stay refused whatever a configuration says.
   if (finding.catastrophic) return decided('deny', 'catastrophic and irreversible: refused outright');
