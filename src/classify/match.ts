@@ -9,7 +9,11 @@ export interface MatchSubject {
   traits: readonly (readonly TargetTrait[])[];
 }
 
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+// One value or a list of them, as packs write it; read without building a list per call.
+const has = <T>(value: T | readonly T[], item: T): boolean =>
+  Array.isArray(value) ? value.includes(item) : value === item || (Number.isNaN(value) && Number.isNaN(item));
+const some = <T>(value: T | readonly T[], test: (item: T) => boolean): boolean =>
+  Array.isArray(value) ? value.some(test) : test(value as T);
 
 /** `*` and `?` wildcard match over a whole name, without building a regex from pack text. */
 export function wildcardMatch(pattern: string, text: string): boolean {
@@ -41,12 +45,12 @@ function baseName(target: Target): string | undefined {
 }
 
 export function targetMatches(target: Target, traits: readonly TargetTrait[], c: TargetCondition): boolean {
-  if (c.kind !== undefined && !asList(c.kind).includes(target.kind)) return false;
+  if (c.kind !== undefined && !has(c.kind, target.kind)) return false;
   if (c.traits !== undefined) for (const t of c.traits) if (!traits.includes(t)) return false;
   if (c.notTraits !== undefined) for (const t of c.notTraits) if (traits.includes(t)) return false;
   if (c.name !== undefined) {
     const name = baseName(target);
-    if (name === undefined || !asList(c.name).some((pattern) => wildcardMatch(pattern, name))) return false;
+    if (name === undefined || !some(c.name, (pattern) => wildcardMatch(pattern, name))) return false;
   }
   return true;
 }
@@ -67,27 +71,25 @@ function verbMatches(path: readonly string[], wanted: string): boolean {
 
 export function conditionMatches(c: Condition, s: MatchSubject): boolean {
   const inv = s.invocation;
-  if (c.tool !== undefined && !asList(c.tool).includes(inv.tool)) return false;
-  if (c.program !== undefined && !asList(c.program).includes(inv.program)) return false;
-  if (c.subcommand !== undefined && !asList(c.subcommand).some((v) => verbMatches(inv.subcommand, v)))
-    return false;
-  if (c.flag !== undefined && !asList(c.flag).some((f) => inv.flags[f] !== undefined)) return false;
+  if (c.tool !== undefined && !has(c.tool, inv.tool)) return false;
+  if (c.program !== undefined && !has(c.program, inv.program)) return false;
+  if (c.subcommand !== undefined && !some(c.subcommand, (v) => verbMatches(inv.subcommand, v))) return false;
+  if (c.flag !== undefined && !some(c.flag, (f) => inv.flags[f] !== undefined)) return false;
   if (c.flags !== undefined && !c.flags.every((f) => inv.flags[f] !== undefined)) return false;
   if (c.flagValue !== undefined) {
     for (const [flag, wanted] of Object.entries(c.flagValue)) {
       const values = inv.flags[flag];
-      if (values === undefined || !values.some((v) => asList(wanted).includes(v))) return false;
+      if (values === undefined || !values.some((v) => has(wanted, v))) return false;
     }
   }
-  if (c.fact !== undefined && !asList(c.fact).some((f) => Boolean(inv.facts[f]))) return false;
+  if (c.fact !== undefined && !some(c.fact, (f) => Boolean(inv.facts[f]))) return false;
   if (c.facts !== undefined) {
     for (const [fact, wanted] of Object.entries(c.facts)) {
       const value = inv.facts[fact];
-      if (value === undefined || !asList(wanted).includes(value)) return false;
+      if (value === undefined || !has(wanted, value)) return false;
     }
   }
-  if (c.positional !== undefined && !asList(c.positional).some((p) => inv.positionals.includes(p)))
-    return false;
+  if (c.positional !== undefined && !some(c.positional, (p) => inv.positionals.includes(p))) return false;
   if (c.positionals !== undefined) {
     const n = inv.positionals.length;
     if (
