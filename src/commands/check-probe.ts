@@ -1,6 +1,9 @@
 // `airlock check --probe`: the verdict with its blast radius measured (read-only probes,
 // time-boxed), and the way back airlock would keep. Runs nothing.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { airlockDirs } from '../config/paths.js';
 import { evaluateLineFully, findProjectRoot } from '../decide/evaluate.js';
@@ -39,7 +42,10 @@ export async function runCheckProbe(
   const { env, cwd } = ctx.options;
   const config = loadConfig({ cwd, env }).config;
   const evaluation = evaluateLineFully(line, ctx.options);
+  // Plans and other artifacts a probe keeps are only for this look; they go when it ends.
+  const artifactDir = mkdtempSync(join(tmpdir(), 'airlock-probe-'));
   const run = measureBlastRadius(evaluation, {
+    artifactDir,
     env,
     cwd,
     projectRoot: ctx.options.projectRoot ?? findProjectRoot(cwd, realFs),
@@ -52,6 +58,7 @@ export async function runCheckProbe(
   const argv = first?.every((w) => w.value !== undefined) ? first.map((w) => w.value as string) : undefined;
   const plan = planUndo(evaluation, { trash: config.undo.trash, argv, approved: true });
   const blast = withUndo(await run.done, plan, evaluation, true);
+  rmSync(artifactDir, { recursive: true, force: true });
   const rollback = rollbackLine(plan, true);
   const verdict = evaluation.verdict;
   if (options.json) {

@@ -27,9 +27,19 @@ export function builtInPacks(): Pack[] {
   return builtIn as Pack[];
 }
 
-/** Built-in packs plus user and project packs; problems in extra packs come back as data. */
+/**
+ * Built-in packs plus user and project packs. A rule with problems is left out (it cannot be
+ * trusted to mean what it says), and each problem is printed on stderr, so a rule someone
+ * added never silently fails to apply.
+ */
 export function allPacks(extraFiles: readonly string[]): { packs: Pack[]; problems: PackProblem[] } {
   if (extraFiles.length === 0) return { packs: builtInPacks(), problems: [] };
   const extra = loadPackFiles([...extraFiles]);
+  for (const p of extra.problems) {
+    process.stderr.write(
+      `airlock: rule pack ${p.file}${p.line ? `:${p.line}` : ''}${p.rule ? ` (${p.rule})` : ''}: ${p.message}; ${p.fix}. ` +
+        `that rule is not applied; check the pack with: airlock rules test ${p.file}\n`,
+    );
+  }
   return { packs: [...builtInPacks(), ...extra.packs], problems: extra.problems };
 }
