@@ -14,3 +14,4 @@ import './kube-node.js';
 import './s3-objects.js';
 import './fs-size.js';
 import './git-history.js';
+import './aws-describe.js';
