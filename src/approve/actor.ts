@@ -82,7 +82,11 @@ export function detectActor(
  * a line touches airlock itself (approving, config, shims, the store, the trash), since an
  * approval it could obtain or a prompt it could answer would let it switch the guard off.
  */
-export function verdictForActor(verdict: Verdict, actor: Actor): Verdict {
+export function verdictForActor(judged: Verdict, actor: Actor): Verdict {
+  const verdict: Verdict = {
+    ...judged,
+    actor: { kind: actor.kind, agent: actor.agent, reason: actor.reason },
+  };
   if (actor.kind !== 'agent' || verdict.decision === 'deny') return verdict;
   const own = verdict.findings.filter((f) => f.rule.startsWith('self/'));
   if (own.length === 0) return verdict;

@@ -52,6 +52,7 @@ export function verdictJson(verdict: Verdict): object {
     effect: verdict.effect,
     environment: verdict.environment,
     reasons: verdict.reasons,
+    ...(verdict.actor ? { actor: verdict.actor } : {}),
     findings: verdict.findings.map((f) => ({
       rule: f.rule,
       effect: f.effect,

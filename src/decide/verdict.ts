@@ -32,4 +32,6 @@ export interface Verdict {
   environment: Environment;
   /** One line per reason the decision is what it is. */
   reasons: string[];
+  /** Who is asking, and why airlock thinks so; set where a command is really about to run. */
+  actor?: { kind: 'human' | 'agent'; agent?: string; reason: string };
 }

@@ -1,7 +1,9 @@
 // Who is asking: agent markers (as the harnesses set them), and the terminal fallback.
 
 import { describe, expect, it } from 'vitest';
-import { agentMarker, agentMarkerVariables, detectActor } from '../../src/approve/actor.js';
+import { agentMarker, agentMarkerVariables, detectActor, verdictForActor } from '../../src/approve/actor.js';
+import { decide } from '../../src/decide/decide.js';
+import { defaultPolicy } from '../../src/decide/policy.js';
 
 const withTerminal = () => true;
 const withoutTerminal = () => false;
@@ -51,5 +53,24 @@ describe('detectActor', () => {
     for (const name of agentMarkerVariables.slice(1)) {
       expect(agentMarker({ [name]: '1' })?.kind).toBe('agent');
     }
+  });
+});
+
+describe('the verdict says who is asking', () => {
+  it('carries the mode and why, for a person and for an agent', () => {
+    const base = decide([], [], defaultPolicy);
+    expect(
+      verdictForActor(base, { kind: 'human', reason: 'a controlling terminal and no agent marker' }).actor,
+    ).toEqual({
+      kind: 'human',
+      agent: undefined,
+      reason: 'a controlling terminal and no agent marker',
+    });
+    expect(
+      verdictForActor(base, { kind: 'agent', agent: 'codex', reason: 'CODEX_CI is set' }).actor,
+    ).toMatchObject({
+      kind: 'agent',
+      agent: 'codex',
+    });
   });
 });
