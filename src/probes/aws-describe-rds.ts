@@ -14,6 +14,7 @@ import {
   type Tag,
   unknownResult,
 } from './aws-describe-call.js';
+import { formatCount } from './fs-format.js';
 import type { ProbeContext } from './types.js';
 
 interface Database {
@@ -136,7 +137,7 @@ function describeDb(db: Database, plan: Plan, kind: 'instance' | 'cluster'): Pro
     db.size,
     db.status,
     db.multiAz === true ? 'Multi-AZ' : undefined,
-    kind === 'cluster' ? `${db.members?.length ?? 0} instances` : undefined,
+    kind === 'cluster' ? formatCount(db.members?.length ?? 0, 'instance') : undefined,
   ].filter((f): f is string => f !== undefined && f !== '');
   const protection =
     db.deletionProtection === true

@@ -125,17 +125,15 @@ export async function startAwsApi(): Promise<AwsApi> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await read(req);
-    if (api.hang) return;
     const target = req.headers['x-amz-target'];
+    const dynamo = typeof target === 'string' && target.startsWith('DynamoDB_20120810.');
+    const params = new URLSearchParams(dynamo ? '' : body);
+    const action = dynamo ? target.slice('DynamoDB_20120810.'.length) : (params.get('Action') ?? '');
+    requests.push(action);
+    if (api.hang) return;
     let reply: Reply;
-    if (typeof target === 'string' && target.startsWith('DynamoDB_20120810.')) {
-      const operation = target.slice('DynamoDB_20120810.'.length);
-      requests.push(operation);
-      reply = handleDynamo(world, operation, body);
-    } else {
-      const params = new URLSearchParams(body);
-      const action = params.get('Action') ?? '';
-      requests.push(action);
+    if (dynamo) reply = handleDynamo(world, action, body);
+    else {
       // Both Query APIs post to the same endpoint; the API version says which service it is.
       if (params.get('Version') === '2016-11-15') reply = handleEc2(world, action, params);
       else if (params.get('Version') === '2014-10-31') reply = handleRds(world, action, params);
