@@ -126,7 +126,7 @@ function recoveryOf(
     };
   return {
     recoverability: 'not recoverable',
-    recovery: `not recoverable (final snapshot skipped, automated backups ${plan.keepAutomatedBackups ? 'off' : 'deleted'}); manual snapshots, if any, remain`,
+    recovery: `final snapshot skipped, automated backups ${plan.keepAutomatedBackups ? 'off' : 'deleted'}; manual snapshots, if any, remain`,
   };
 }
 

@@ -90,8 +90,8 @@ describe('aws-describe: rds', () => {
     );
     expect(measurement.items).toEqual(['shop: tags env=prod, team=shop']);
     expect(measurement.recoverability).toBe('not recoverable');
-    expect(measurement.recovery).toMatch(
-      /^not recoverable \(final snapshot skipped, automated backups deleted\)/,
+    expect(measurement.recovery).toBe(
+      'final snapshot skipped, automated backups deleted; manual snapshots, if any, remain',
     );
     const ran = await run([
       'rds',
