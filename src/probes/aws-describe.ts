@@ -23,10 +23,6 @@ const byOperation: Record<string, Measure> = {
   'dynamodb delete-table': measureTable,
 };
 
-export function measuredOperations(): string[] {
-  return Object.keys(byOperation);
-}
-
 registerProbe({
   name: 'aws-describe',
   measure: async ({ invocation }, ctx) => {
