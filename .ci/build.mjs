@@ -79,8 +79,9 @@ const common = {
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" },
+  // better-sqlite3's JavaScript is bundled; its native addon is found next to the bundle
+  // (src/audit/driver.ts), so no node_modules lookup happens at run time.
   external: [
-    'better-sqlite3',
     'node-pty',
     'libpg-query',
     'node-sql-parser',

@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 
+declare const __AIRLOCK_VERSION__: string | undefined;
+
 export type Db = BetterSqlite3.Database;
 type DatabaseConstructor = typeof BetterSqlite3;
 type Crypto = typeof import('node:crypto');
@@ -39,9 +41,11 @@ function addonNextToBundle(): string | undefined {
 
 export function loadDriver(): DatabaseConstructor {
   if (driver) return driver;
-  // A literal require, so the CLI bundle carries better-sqlite3's JavaScript itself and never
-  // searches node_modules for it at run time.
-  const Database = require('better-sqlite3') as DatabaseConstructor;
+  // In the CLI bundle, a literal require, so the bundle carries better-sqlite3's JavaScript itself
+  // and never searches node_modules for it at run time; elsewhere (ESM builds, tests) a resolver.
+  const Database = (
+    typeof __AIRLOCK_VERSION__ === 'string' ? require('better-sqlite3') : load('better-sqlite3')
+  ) as DatabaseConstructor;
   const nativeBinding = addonNextToBundle();
   driver = nativeBinding
     ? (function bound(path: string, options: BetterSqlite3.Options = {}) {
