@@ -150,7 +150,8 @@ describe('who is asking changes the verdict', () => {
   it('refuses what would be asked of a person, when an agent touches airlock', () => {
     const verdict = verdictOf('airlock trash empty');
     expect(verdict.decision).toBe('approve');
-    expect(verdictForActor(verdict, human)).toBe(verdict);
+    // A person is asked as before; the verdict only gains who is asking.
+    expect(verdictForActor(verdict, human)).toEqual({ ...verdict, actor: { ...human, agent: undefined } });
     const refused = verdictForActor(verdict, agent);
     expect(refused.decision).toBe('deny');
     expect(refused.findings[0]).toMatchObject({ rule: 'self/empty-trash', decision: 'deny' });
@@ -159,7 +160,7 @@ describe('who is asking changes the verdict', () => {
 
   it('leaves everything else as it was', () => {
     const verdict = verdictOf('rm -rf src');
-    expect(verdictForActor(verdict, agent)).toBe(verdict);
+    expect(verdictForActor(verdict, agent)).toEqual({ ...verdict, actor: { ...agent, agent: undefined } });
   });
 });
 
