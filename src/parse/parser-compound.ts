@@ -1,13 +1,15 @@
 // Compound commands: subshells, groups, if, loops, case, functions, `((…))`, `[[…]]` and coproc.
 
-import type { CaseItem, Command, FunctionDef, List, Word } from './ast.js';
+import type { Command, FunctionDef, List, Word } from './ast.js';
 import { at, consumeNewline, peekOp, peekReserved, skipLinebreaks, skipSpace } from './lexer.js';
 import { scanArithmetic } from './lexer-arith.js';
 import { readWord } from './lexer-word.js';
+import { parseCase } from './parser-case.js';
 import { parseTestCommand } from './parser-cond.js';
-import { parseCommand, parseList, parseNonEmptyList } from './parser-list.js';
+import { expectReserved, expectWord, node } from './parser-expect.js';
+import { parseCommand, parseNonEmptyList } from './parser-list.js';
 import { parseSimple } from './parser-simple.js';
-import { countNode, fail, failUnexpected, type ParserState } from './parser-state.js';
+import { fail, failUnexpected, type ParserState } from './parser-state.js';
 
 const compoundStarters: ReadonlySet<string> = new Set([
   '{',
@@ -19,16 +21,6 @@ const compoundStarters: ReadonlySet<string> = new Set([
   'case',
   '[[',
 ]);
-
-function expectReserved(p: ParserState, word: string): void {
-  if (peekReserved(p) !== word) failUnexpected(p, p.pos);
-  p.pos += word.length;
-}
-
-function expectWord(p: ParserState): Word {
-  if (peekOp(p) !== '') failUnexpected(p, p.pos);
-  return readWord(p) as Word;
-}
 
 /** The compound command at `p.pos`, or undefined when the reserved word there starts a simple command. */
 export function parseCompound(p: ParserState): Command | undefined {
@@ -81,11 +73,6 @@ export function parseCompound(p: ParserState): Command | undefined {
     default:
       return failUnexpected(p, start);
   }
-}
-
-function node<T extends Command>(p: ParserState, command: T): T {
-  countNode(p, command.span.start);
-  return command;
 }
 
 function parseSubshell(p: ParserState, start: number): Command {
@@ -218,41 +205,6 @@ function parseForOrSelect(p: ParserState, start: number, keyword: 'for' | 'selec
       : { type: 'Select', variable, body, redirects: [], span: { start, end: p.pos } };
   if (items !== undefined) command.items = items;
   return node(p, command);
-}
-
-function parseCase(p: ParserState, start: number): Command {
-  p.pos += 4;
-  const word = expectWord(p);
-  skipLinebreaks(p);
-  expectReserved(p, 'in');
-  const items: CaseItem[] = [];
-  for (;;) {
-    skipLinebreaks(p);
-    if (peekReserved(p) === 'esac') {
-      p.pos += 4;
-      break;
-    }
-    if (peekOp(p) === '(') p.pos++;
-    const patterns: Word[] = [];
-    for (;;) {
-      patterns.push(expectWord(p));
-      const op = peekOp(p);
-      p.pos++;
-      if (op === ')') break;
-      if (op !== '|') failUnexpected(p, p.pos - 1);
-    }
-    const body = parseList(p);
-    const op = peekOp(p);
-    let terminator: CaseItem['terminator'];
-    if (op === ';;' || op === ';&' || op === ';;&') {
-      terminator = op;
-      p.pos += op.length;
-    } else if (peekReserved(p) !== 'esac') {
-      failUnexpected(p, p.pos);
-    }
-    items.push({ patterns, body, terminator });
-  }
-  return node(p, { type: 'Case', word, items, redirects: [], span: { start, end: p.pos } });
 }
 
 /** After the name: optional `()`, then any compound command as the body. */
