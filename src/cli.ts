@@ -26,7 +26,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [first, ...rest] = argv;
   switch (first) {
     case 'check':
-      quietOnClosedStdout();
+      // A single verdict is written straight to the descriptor; batches and probes stream.
+      if (rest.includes('--batch') || rest.includes('--probe')) quietOnClosedStdout();
       return runCheck(rest, env);
     case 'sh':
       return (await import('./commands/sh.js')).runSh(rest, env);

@@ -7,6 +7,7 @@ import { evaluateLine, prepareEvaluation } from '../decide/evaluate.js';
 import type { Decision } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
 import { runBatch } from './check-batch.js';
+import { isTerminal, writeOut } from './output.js';
 import { buildRunContext, callerEnv } from './context.js';
 import { renderVerdictText, verdictJson } from './render-verdict.js';
 import { styleFor } from './style.js';
@@ -59,7 +60,7 @@ export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(checkHelp);
+    writeOut(1, checkHelp);
     return exitCodes.ok;
   }
   const evalEnv = callerEnv(env);
@@ -86,9 +87,9 @@ export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<
   }
   const verdict = evaluateLine(line, ctx.options);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(verdictJson(verdict), null, 2)}\n`);
+    writeOut(1, `${JSON.stringify(verdictJson(verdict), null, 2)}\n`);
   } else {
-    process.stdout.write(renderVerdictText(line, verdict, styleFor(process.stdout, env)));
+    writeOut(1, renderVerdictText(line, verdict, styleFor({ isTTY: isTerminal(1) }, env)));
   }
   return exitCodeFor(verdict.decision);
 }

@@ -9,6 +9,7 @@ import { chooseHarness } from '../hook/detect.js';
 import { dialects } from '../hook/dialects/index.js';
 import { hookHelp } from '../hook/help.js';
 import { judgeHookCall } from '../hook/judge.js';
+import { writeOut } from './output.js';
 import { readPayload } from '../hook/read-input.js';
 import {
   type HarnessName,
@@ -19,8 +20,8 @@ import {
 } from '../hook/types.js';
 
 function write(answer: HookAnswer): number {
-  if (answer.stdout !== '') process.stdout.write(answer.stdout);
-  if (answer.stderr !== '') process.stderr.write(answer.stderr);
+  writeOut(1, answer.stdout);
+  writeOut(2, answer.stderr);
   return answer.exitCode;
 }
 
@@ -53,7 +54,7 @@ function parsePayload(): { payload: unknown } | { problem: string } {
 export async function runHook(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const parsed = parseHookArgs(args);
   if ('help' in parsed && parsed.help) {
-    process.stdout.write(hookHelp);
+    writeOut(1, hookHelp);
     return 0;
   }
   let named: HarnessName | undefined;

@@ -6,6 +6,7 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   renameSync,
   rmdirSync,
@@ -14,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isAirlockLauncher, launcherRealpathSet, SHIM_DIR_MARKER } from './launcher.js';
+import { isAirlockLauncher, launcherRealpathSet, realpathOrUndefined, SHIM_DIR_MARKER } from './launcher.js';
 import { findRealBinary, type RealBinary } from './resolve.js';
 
 export { shimPathLine } from './shim-path-line.js';
@@ -76,6 +77,21 @@ function replaceLink(path: string, target: string): void {
   renameSync(temporary, path);
 }
 
+/**
+ * The marker says the directory is airlock's; its second line names the launcher the shims
+ * link to, which the launcher reads instead of starting a readlink process on every command.
+ */
+function writeMarker(path: string, launcher: string): void {
+  const text = `airlock shim directory: managed by \`airlock shims\`\nlauncher: ${launcher}\n`;
+  let current: string | undefined;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current !== text) writeFileSync(path, text);
+}
+
 /** Creates the shims (idempotent). A file of the same name that airlock did not make is left alone. */
 export function installShims(options: InstallOptions): InstallResult {
   const dir = resolve(options.dir);
@@ -83,8 +99,7 @@ export function installShims(options: InstallOptions): InstallResult {
   const launchers = launcherRealpathSet([launcherPath, join(dirname(launcherPath), AIRLOCK_SH)]);
   const result: InstallResult = { created: [], kept: [], updated: [], problems: [] };
   mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const marker = join(dir, SHIM_DIR_MARKER);
-  if (!existsSync(marker)) writeFileSync(marker, 'airlock shim directory: managed by `airlock shims`\n');
+  writeMarker(join(dir, SHIM_DIR_MARKER), realpathOrUndefined(launcherPath) ?? launcherPath);
 
   const names = [...new Set(options.programs)].sort();
   names.push(AIRLOCK_SH);

@@ -1,9 +1,11 @@
 // Runs the real program as if airlock were not there: the caller's stdio, terminal and
 // environment, signals relayed, and the program's exit status (or death by signal) reproduced.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { getSystemErrorName } from 'node:util';
 import { exitCodes } from './exit-codes.js';
+import { nodeBinding } from './node-binding.js';
 import { FORWARDED_SIGNALS, isInTerminalForeground, shouldForward } from './signals.js';
 
 export type ChildOutcome =
@@ -26,17 +28,25 @@ export type RunOptions = {
   cwd: string;
   /** argv[0] as the user typed it (`rm`, not `/usr/bin/rm`), as a shell would pass it. */
   argv0?: string;
+  /** Start through child_process even where the process handle is available (tests both ways). */
+  viaChildProcess?: boolean;
 };
 
 let releaseCurrent: (() => void) | undefined;
 
-function installForwarding(child: () => ChildProcess | undefined): () => void {
+/** The running child as the signal relay sees it. */
+interface Running {
+  kill(signal: NodeJS.Signals): void;
+  readonly ended: boolean;
+}
+
+function installForwarding(child: () => Running | undefined): () => void {
   const handlers = new Map<NodeJS.Signals, () => void>();
   for (const signal of FORWARDED_SIGNALS) {
     const handler = (): void => {
       const target = child();
       // Foreground check per signal: the job may have been moved to the background since.
-      if (target === undefined || target.exitCode !== null || target.signalCode !== null) return;
+      if (target === undefined || target.ended) return;
       if (shouldForward(signal, isInTerminalForeground())) target.kill(signal);
     };
     handlers.set(signal, handler);
@@ -67,6 +77,116 @@ function failedToStart(error: NodeJS.ErrnoException, name: string): ChildOutcome
   };
 }
 
+/** How a started child reports its end: an exit status, or the name of the signal that killed it. */
+type OnEnd = (code: number | null, signal: NodeJS.Signals | null) => void;
+
+interface ProcessWrap {
+  spawn(options: Record<string, unknown>): number;
+  kill(signal: number): number;
+  close(): void;
+  onexit: (exitCode: number, signalCode: string) => void;
+}
+
+let processWrap: (new () => ProcessWrap) | null | undefined;
+
+/** The libuv process handle child_process.spawn is built on, or null when Node has hidden it. */
+function processHandle(): (new () => ProcessWrap) | null {
+  if (processWrap !== undefined) return processWrap;
+  try {
+    const ctor = nodeBinding<{ Process?: unknown }>('process_wrap').Process;
+    processWrap = typeof ctor === 'function' ? (ctor as new () => ProcessWrap) : null;
+  } catch {
+    processWrap = null;
+  }
+  return processWrap;
+}
+
+function spawnError(errno: number, path: string): NodeJS.ErrnoException {
+  const code = getSystemErrorName(errno);
+  return Object.assign(new Error(`spawn ${path} ${code}`), { code, errno });
+}
+
+/**
+ * Starts the child on the same handle child_process.spawn uses, with the caller's descriptors
+ * passed straight through. child_process itself loads net, streams and their dependencies, ~4 ms
+ * of every guarded command for machinery that inherited stdio never uses. Returns undefined when
+ * the handle is not available, and the caller falls back to child_process.
+ */
+function spawnOnHandle(
+  path: string,
+  args: readonly string[],
+  options: RunOptions,
+  onEnd: OnEnd,
+): Running | undefined {
+  const Handle = processHandle();
+  if (Handle === null) return undefined;
+  const handle = new Handle();
+  let ended = false;
+  handle.onexit = (exitCode, signalCode) => {
+    ended = true;
+    handle.close();
+    if (signalCode) onEnd(null, signalCode as NodeJS.Signals);
+    else onEnd(exitCode, null);
+  };
+  const envPairs: string[] = [];
+  for (const [key, value] of Object.entries(options.env))
+    if (value !== undefined) envPairs.push(`${key}=${value}`);
+  let errno: number;
+  try {
+    errno = handle.spawn({
+      file: path,
+      args: [options.argv0 ?? path, ...args],
+      cwd: options.cwd,
+      envPairs,
+      stdio: [0, 1, 2].map((fd) => ({ type: 'fd', fd })),
+      detached: false,
+      windowsHide: false,
+      windowsVerbatimArguments: false,
+    });
+  } catch {
+    // The handle's shape changed in this Node version: child_process still knows it.
+    processWrap = null;
+    return undefined;
+  }
+  if (errno !== 0) {
+    handle.close();
+    throw spawnError(errno, path);
+  }
+  return {
+    kill: (signal) => {
+      handle.kill(constants.signals[signal]);
+    },
+    get ended() {
+      return ended;
+    },
+  };
+}
+
+function spawnWithChildProcess(
+  path: string,
+  args: readonly string[],
+  options: RunOptions,
+  onEnd: OnEnd,
+  onError: (error: NodeJS.ErrnoException) => void,
+): Running {
+  const child = spawn(path, args, {
+    stdio: 'inherit',
+    env: options.env,
+    cwd: options.cwd,
+    argv0: options.argv0 ?? path,
+  });
+  child.once('error', onError);
+  child.once('exit', onEnd);
+  return {
+    kill: (signal) => {
+      child.kill(signal);
+    },
+    get ended() {
+      return child.exitCode !== null || child.signalCode !== null;
+    },
+  };
+}
+
 /**
  * Starts `path` with `args` and waits for it. stdio is inherited (the child reads and writes the
  * caller's file descriptors itself: no bytes pass through JavaScript). Async spawn, not spawnSync,
@@ -74,7 +194,7 @@ function failedToStart(error: NodeJS.ErrnoException, name: string): ChildOutcome
  */
 export function runChild(path: string, args: readonly string[], options: RunOptions): Promise<ChildRun> {
   const started = performance.now();
-  let child: ChildProcess | undefined;
+  let child: Running | undefined;
   // Installed before the spawn: from here on a Ctrl-C must not kill airlock and orphan the child.
   const releaseSignals = installForwarding(() => child);
   const name = options.argv0 ?? path;
@@ -85,21 +205,16 @@ export function runChild(path: string, args: readonly string[], options: RunOpti
       settled = true;
       resolve({ outcome, durationMs: performance.now() - started, releaseSignals });
     };
+    const onEnd: OnEnd = (code, signal) =>
+      settle(signal !== null ? { kind: 'signaled', signal } : { kind: 'exited', code: code ?? 0 });
+    const onError = (error: NodeJS.ErrnoException): void => settle(failedToStart(error, name));
     try {
-      child = spawn(path, args, {
-        stdio: 'inherit',
-        env: options.env,
-        cwd: options.cwd,
-        argv0: options.argv0 ?? path,
-      });
+      child =
+        (options.viaChildProcess ? undefined : spawnOnHandle(path, args, options, onEnd)) ??
+        spawnWithChildProcess(path, args, options, onEnd, onError);
     } catch (error) {
-      settle(failedToStart(error as NodeJS.ErrnoException, name));
-      return;
+      onError(error as NodeJS.ErrnoException);
     }
-    child.once('error', (error) => settle(failedToStart(error as NodeJS.ErrnoException, name)));
-    child.once('exit', (code, signal) =>
-      settle(signal !== null ? { kind: 'signaled', signal } : { kind: 'exited', code: code ?? 0 }),
-    );
   });
 }
 

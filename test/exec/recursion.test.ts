@@ -1,7 +1,7 @@
 // Recursion traps end to end: however PATH is arranged, a shim runs the real program or stops
 // with a clear status; it never runs itself.
 
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from './helpers/run.js';
@@ -78,6 +78,28 @@ describe('a shim finds the real program past', () => {
     const result = await runProcess(entry, [], {
       env: sandbox.env(env),
       cwd: impostorDir,
+      input: 'real cat\n',
+    });
+    expect(result).toMatchObject({ status: 0, stdout: 'real cat\n', stderr: '' });
+  });
+});
+
+describe('the launcher finds itself from a shim', () => {
+  it('reads the launcher from the shim directory marker, which names it', () => {
+    const marker = readFileSync(join(sandbox.shimDir, '.airlock-shims'), 'utf8');
+    expect(marker.split('\n')[1]).toBe(`launcher: ${realpathSync(sandbox.launcher)}`);
+  });
+
+  it.each([
+    ['a marker from an older airlock (one line)', 'airlock shim directory: managed by `airlock shims`\n'],
+    ['a marker naming a launcher that is gone', 'airlock shim directory\nlauncher: /nowhere/bin/airlock\n'],
+  ])('falls back to resolving the link with %s', async (_, text) => {
+    const dir = join(sandbox.dir, `marker-${text.length}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.airlock-shims'), text);
+    symlinkSync(sandbox.launcher, join(dir, 'cat'));
+    const result = await runProcess(join(dir, 'cat'), [], {
+      env: sandbox.env({ PATH: `${dir}:${SYSTEM_PATH}` }),
       input: 'real cat\n',
     });
     expect(result).toMatchObject({ status: 0, stdout: 'real cat\n', stderr: '' });
