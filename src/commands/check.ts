@@ -7,8 +7,8 @@ import { evaluateLine, prepareEvaluation } from '../decide/evaluate.js';
 import type { Decision } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
 import { runBatch } from './check-batch.js';
-import { isTerminal, writeOut } from './output.js';
 import { buildRunContext, callerEnv } from './context.js';
+import { isTerminal, writeOut } from './output.js';
 import { renderVerdictText, verdictJson } from './render-verdict.js';
 import { styleFor } from './style.js';
 

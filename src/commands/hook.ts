@@ -9,7 +9,6 @@ import { chooseHarness } from '../hook/detect.js';
 import { dialects } from '../hook/dialects/index.js';
 import { hookHelp } from '../hook/help.js';
 import { judgeHookCall } from '../hook/judge.js';
-import { writeOut } from './output.js';
 import { readPayload } from '../hook/read-input.js';
 import {
   type HarnessName,
@@ -18,6 +17,7 @@ import {
   harnessNames,
   isHarnessName,
 } from '../hook/types.js';
+import { writeOut } from './output.js';
 
 function write(answer: HookAnswer): number {
   writeOut(1, answer.stdout);
