@@ -7,7 +7,7 @@ import { hasFlag, lastFlag, parseArgv } from './argv.js';
 import { recognizeCompose } from './compose.js';
 import { type EngineTarget, engineHints, resolveEngine } from './docker-env.js';
 import { mapMountedPaths, parseMounts } from './docker-mounts.js';
-import { canonicalDockerVerb, dockerSpec } from './docker-spec.js';
+import { canonicalDockerVerb, dockerTables } from './docker-spec.js';
 import type {
   FactValue,
   Recognition,
@@ -59,7 +59,7 @@ function innerRun(
 function recognizeDocker(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const program = command.program ?? 'docker';
   const words = argsOf(command);
-  const parsed = parseArgv(words, dockerSpec);
+  const parsed = parseArgv(words, dockerTables().dockerSpec);
   const globalFlags = parsed.subcommand.length > 0 ? parsed.globalFlags : parsed.flags;
   const engine = resolveEngine(program === 'podman-compose' ? 'podman' : program, globalFlags, command, ctx);
   const first = parsed.positionalWords[0];

@@ -5,7 +5,7 @@ import type { SimpleCommand } from '../parse/command.js';
 import { hasFlag, lastFlag, type ParsedArgv, parseArgv } from './argv.js';
 import { gitFacts } from './git-facts.js';
 import { currentBranch, findGitRepo } from './git-repo.js';
-import { gitSpec } from './git-spec.js';
+import { gitTables } from './git-spec.js';
 import type { EnvHint, Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
 import { pathTarget, resolvePath } from './paths.js';
@@ -21,7 +21,7 @@ function effectiveCommand(command: SimpleCommand, parsed: ParsedArgv, ctx: Recog
 }
 
 function recognizeGit(command: SimpleCommand, ctx: RecognizeContext): Recognition {
-  const parsed = parseArgv(argsOf(command), gitSpec);
+  const parsed = parseArgv(argsOf(command), gitTables().gitSpec);
   const unknowns: string[] = [];
   let dynamicVerb = false;
   if (parsed.subcommand.length === 0) {

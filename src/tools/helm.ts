@@ -3,7 +3,7 @@
 
 import type { SimpleCommand } from '../parse/command.js';
 import { lastFlag, parseArgv } from './argv.js';
-import { helmClusterVerbs, helmSpec, helmVerbAliases } from './helm-spec.js';
+import { helmTables } from './helm-spec.js';
 import type { FactValue, Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
 import { kubeEnvHints, resolveKubeTarget } from './kube-context.js';
 import { hiddenOption, kubeFlagsOf, mergedFlags } from './kubectl.js';
@@ -11,7 +11,7 @@ import { flagOn, isDryRun } from './kubectl-facts.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
 
 function recognizeHelm(command: SimpleCommand, ctx: RecognizeContext): Recognition {
-  const parsed = parseArgv(argsOf(command), helmSpec);
+  const parsed = parseArgv(argsOf(command), helmTables().helmSpec);
   const flags = mergedFlags(parsed);
   const unknowns: string[] = [];
   let verb = [...parsed.subcommand];
@@ -23,7 +23,7 @@ function recognizeHelm(command: SimpleCommand, ctx: RecognizeContext): Recogniti
     args = args.slice(1);
   }
   const head = verb[0] ?? '';
-  verb[0] = helmVerbAliases[head] ?? head;
+  verb[0] = helmTables().helmVerbAliases[head] ?? head;
   const kubeFlags = kubeFlagsOf(flags, command, hiddenOption(parsed, command), {
     context: 'kube-context',
     server: 'kube-apiserver',
@@ -49,7 +49,7 @@ function recognizeHelm(command: SimpleCommand, ctx: RecognizeContext): Recogniti
   }
   const known = parsed.subcommand.length > 0 || head === '';
   // Plugins (`helm mapkubeapis`) mostly work on releases: assume they reach the cluster.
-  const cluster = helmClusterVerbs.has(verb[0] ?? '') || !known;
+  const cluster = helmTables().helmClusterVerbs.has(verb[0] ?? '') || !known;
   const target = resolveKubeTarget(kubeFlags, command, ctx);
   const facts: Record<string, FactValue> = {
     'dry-run': isDryRun(flags),
