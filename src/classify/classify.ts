@@ -10,6 +10,7 @@ import { type ClassifyContext, targetTraits } from './traits.js';
 export type { ClassifyContext } from './traits.js';
 
 interface RuleIndex {
+  /** Filled per tool on first use: a command of one tool reads only the packs for it. */
   byTool: Map<string, Rule[]>;
   /** Rules whose matcher names no tool. */
   anyTool: Rule[];
@@ -17,7 +18,7 @@ interface RuleIndex {
 
 const indexes = new WeakMap<readonly Pack[], RuleIndex>();
 
-function toolsOf(c: Condition): string[] | undefined {
+export function toolsOf(c: Condition): string[] | undefined {
   if (c.tool !== undefined) return Array.isArray(c.tool) ? c.tool : [c.tool];
   if (c.any !== undefined) {
     const all: string[] = [];
@@ -41,16 +42,26 @@ function indexOf(packs: readonly Pack[]): RuleIndex {
   let index = indexes.get(packs);
   if (index !== undefined) return index;
   index = { byTool: new Map(), anyTool: [] };
+  // Packs whose tools are known ahead name every rule's tool: none of theirs is an any-tool rule.
   for (const pack of packs) {
-    for (const rule of pack.rules) {
-      const tools = toolsOf(rule.match);
-      if (tools === undefined) index.anyTool.push(rule);
-      else
-        for (const tool of new Set(tools)) index.byTool.set(tool, [...(index.byTool.get(tool) ?? []), rule]);
-    }
+    if (pack.ruleTools !== undefined) continue;
+    for (const rule of pack.rules) if (toolsOf(rule.match) === undefined) index.anyTool.push(rule);
   }
   indexes.set(packs, index);
   return index;
+}
+
+/** The rules that name `tool`, in pack and rule order. */
+function rulesForTool(index: RuleIndex, packs: readonly Pack[], tool: string): Rule[] {
+  let rules = index.byTool.get(tool);
+  if (rules !== undefined) return rules;
+  rules = [];
+  for (const pack of packs) {
+    if (pack.ruleTools !== undefined && !pack.ruleTools.includes(tool)) continue;
+    for (const rule of pack.rules) if (toolsOf(rule.match)?.includes(tool)) rules.push(rule);
+  }
+  index.byTool.set(tool, rules);
+  return rules;
 }
 
 function viewOf(subject: MatchSubject): InvocationView {
@@ -93,12 +104,12 @@ export function classify(invocation: Invocation, packs: readonly Pack[], ctx: Cl
   // `rm --help -rf /` prints help and removes nothing.
   if (invocation.facts.help === true) return [];
   const index = indexOf(packs);
-  const toolRules = index.byTool.get(invocation.tool);
-  if (toolRules === undefined && index.anyTool.length === 0) return [];
+  const toolRules = rulesForTool(index, packs, invocation.tool);
+  if (toolRules.length === 0 && index.anyTool.length === 0) return [];
   const subject: MatchSubject = { invocation, traits: invocation.targets.map((t) => targetTraits(t, ctx)) };
   const findings: Finding[] = [];
   let view: InvocationView | undefined;
-  for (const rules of [toolRules ?? [], index.anyTool]) {
+  for (const rules of [toolRules, index.anyTool]) {
     for (const rule of rules) {
       if (!conditionMatches(rule.match, subject)) continue;
       if (rule.unless !== undefined && conditionMatches(rule.unless, subject)) continue;

@@ -144,3 +144,6 @@ export function loadPackFiles(paths: readonly string[]): { packs: Pack[]; proble
   const loaded = loadPackTexts(texts);
   return { packs: loaded.packs, problems: [...problems, ...loaded.problems] };
 }
+
+/** Which tools a rule's matcher names (the build records each built-in pack's). */
+export { toolsOf } from './classify.js';

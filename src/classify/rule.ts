@@ -102,6 +102,11 @@ export interface Pack {
   programs: string[];
   rules: Rule[];
   file: string;
+  /**
+   * The tools its rules match, when known ahead (the built-in packs): classify then reads a
+   * pack's rules only for a command of one of these tools. Absent: the rules are scanned.
+   */
+  ruleTools?: string[];
 }
 
 /** A problem found while loading packs: returned as data, never thrown. */

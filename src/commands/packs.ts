@@ -10,10 +10,25 @@ declare const __AIRLOCK_PACKS_JSON__: string | undefined;
 
 let builtIn: Pack[] | undefined;
 
+/** A built-in pack as the build embeds it: its rules as JSON text, parsed on first use. */
+export interface EmbeddedPack extends Omit<Pack, 'rules'> {
+  ruleTools: string[];
+  rulesJson: string;
+}
+
+function fromEmbedded({ rulesJson, ...pack }: EmbeddedPack): Pack {
+  let rules: Pack['rules'] | undefined;
+  return Object.defineProperty(pack as Pack, 'rules', {
+    enumerable: true,
+    get: () => (rules ??= JSON.parse(rulesJson) as Pack['rules']),
+  });
+}
+
 export function builtInPacks(): Pack[] {
   if (builtIn !== undefined) return builtIn;
   if (typeof __AIRLOCK_PACKS_JSON__ === 'string') {
-    builtIn = JSON.parse(__AIRLOCK_PACKS_JSON__) as Pack[];
+    // Most commands involve one tool: only its pack's rules are parsed (see classify.ts).
+    builtIn = (JSON.parse(__AIRLOCK_PACKS_JSON__) as EmbeddedPack[]).map(fromEmbedded);
   } else {
     const rulesDir = new URL('../../rules/', import.meta.url).pathname;
     const files = readdirSync(rulesDir)
