@@ -42,7 +42,25 @@ const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@'"]*):([^\s/?#@'"]+)@/gi;
 const ASSIGNMENT = /(?<![\w-])([A-Za-z_][A-Za-z0-9_]*)=('[^']*'|"[^"]*"|[^\s'",;&]*)/g;
 const AUTH_SCHEME = /\b([Bb]earer|Basic)(\s+)[^\s'"]+/g;
 
+/**
+ * Whether a token could hold any of the shapes below, by plain substring tests: most words of
+ * a command (`git`, `status`, a path) cannot, and skip the patterns (compiling those regular
+ * expressions is most of what redaction costs in a short-lived process).
+ */
+function mayHoldSecret(token: string): boolean {
+  return (
+    token.includes('=') ||
+    token.includes('@') ||
+    token.includes('_') ||
+    token.includes('-') ||
+    token.includes('AKIA') ||
+    token.includes('ASIA') ||
+    /earer|asic/.test(token)
+  );
+}
+
 function redactWithin(token: string): string {
+  if (!mayHoldSecret(token)) return token;
   let out = token.replace(URL_PASSWORD, `$1:${MASK}@`);
   out = out.replace(ASSIGNMENT, (whole, name: string) => (isSecretName(name) ? `${name}=${MASK}` : whole));
   out = out.replace(AUTH_SCHEME, `$1$2${MASK}`);
@@ -57,6 +75,7 @@ function programName(token: string): string {
 
 /** Whether the word after `token` is a secret value. */
 function secretFollows(token: string): boolean {
+  if (!token.includes('-') && !token.includes('_') && !/earer|asic/i.test(token)) return false;
   const bare = token.replace(/^['"]|['"]$/g, '');
   if (isSecretFlag(bare) && bare.startsWith('--')) return true;
   // `-H 'Authorization: Bearer x'` split by a shell-less caller; `aws configure set aws_secret_access_key x`.
@@ -81,12 +100,13 @@ function redactSplit(words: readonly string[], isArgv: boolean): string[] {
     }
     maskNext = false;
     // An argument `NAME=value`: the value is everything after `=`, spaces included.
-    const assignment = isArgv ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word) : null;
+    const hasEquals = word.includes('=');
+    const assignment = isArgv && hasEquals ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word) : null;
     if (assignment?.[1] && isSecretName(assignment[1])) {
       out.push(`${assignment[1]}=${MASK}`);
       continue;
     }
-    const flag = /^(--?[A-Za-z0-9][A-Za-z0-9-]*)=/.exec(word);
+    const flag = hasEquals ? /^(--?[A-Za-z0-9][A-Za-z0-9-]*)=/.exec(word) : null;
     if (flag?.[1] && isSecretFlag(flag[1])) {
       out.push(`${flag[1]}=${MASK}`);
       continue;
@@ -102,6 +122,23 @@ function redactSplit(words: readonly string[], isArgv: boolean): string[] {
   return out;
 }
 
+/** What `\s` matches in a regular expression, without running one per character. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Splits text into words (quotes kept, whitespace between quotes kept inside the word) and gaps. */
 function splitWords(text: string): { words: string[]; gaps: string[] } {
   const words: string[] = [];
@@ -109,7 +146,7 @@ function splitWords(text: string): { words: string[]; gaps: string[] } {
   let i = 0;
   let gapStart = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     gaps.push(text.slice(gapStart, i));
     if (i >= text.length) break;
     const start = i;
@@ -121,7 +158,7 @@ function splitWords(text: string): { words: string[]; gaps: string[] } {
         else if (c === '\\' && quote === '"') i++;
       } else if (c === "'" || c === '"') quote = c;
       else if (c === '\\') i++;
-      else if (/\s/.test(c)) break;
+      else if (isSpace(c.charCodeAt(0))) break;
       i++;
     }
     words.push(text.slice(start, Math.min(i, text.length)));
