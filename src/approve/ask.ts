@@ -4,8 +4,9 @@
 
 import { consumeGrant, createGrants } from '../audit/grants.js';
 import { getRequest } from '../audit/queue.js';
+import type { RecordResult } from '../audit/record.js';
 import type { AuditStore } from '../audit/store.js';
-import type { AppendResult, AuditEntry, EntryKind } from '../audit/types.js';
+import type { AuditEntry, EntryKind } from '../audit/types.js';
 import type { Evaluation } from '../decide/evaluate.js';
 import type { Verdict } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
@@ -37,7 +38,7 @@ export interface ApprovalContext {
   grantTtlMs: number;
   store: AuditStore;
   /** Appends an audit row carrying the guard's common fields. */
-  record: (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) => AppendResult;
+  record: (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) => RecordResult;
   /** The program's real path (for a line: the real bash), shims skipped. */
   realProgram: string;
   /** Starts the blast-radius measurements (time-boxed, with the undo applied) when a person is asked. */

@@ -2,6 +2,7 @@
 
 export { appendAudit, toContent } from './append.js';
 export { CONTENT_COLUMNS, GENESIS_HASH, hashRow, serializeContent } from './canonical.js';
+export { chainPending } from './chain.js';
 export {
   type ConsumeOptions,
   consumeGrant,
@@ -12,6 +13,15 @@ export {
   type NewGrant,
 } from './grants.js';
 export { ANCHOR_FILE, KEY_FILE } from './key.js';
+export {
+  CHAIN_BACKLOG,
+  listPending,
+  listUnreadable,
+  PENDING_DIR,
+  type PendingResult,
+  pendingDir,
+  writePending,
+} from './pending.js';
 export { exportJsonLines, followAudit, queryAudit } from './query.js';
 export {
   createRequest,
@@ -26,6 +36,7 @@ export {
   type RequestFilter,
   type StoreResult,
 } from './queue.js';
+export { chainBacklog, chainPendingNow, type RecordResult, recordEntry } from './record.js';
 export { isSecretName, MASK, redact, redactJson, redactWords } from './redact.js';
 export { latestVersion, type Migration, migrate, migrations } from './schema.js';
 export {

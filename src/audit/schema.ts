@@ -127,6 +127,16 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX IF NOT EXISTS grants_fingerprint ON grants(fingerprint, expires)`,
     ],
   },
+  {
+    version: 4,
+    title: 'rows chained from pending files',
+    steps: [
+      // The pending file a row came from (not part of its hash): a file chained by two processes
+      // at once is stored once.
+      `ALTER TABLE audit ADD COLUMN pending TEXT`,
+      `CREATE UNIQUE INDEX audit_pending ON audit(pending) WHERE pending IS NOT NULL`,
+    ],
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -3,6 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { chainPending } from './chain.js';
 import { type Db, loadDriver } from './driver.js';
 import { toFailure } from './failure.js';
 import { loadOrCreateKey, writeAnchorOnce } from './key.js';
@@ -64,6 +65,8 @@ function connect(store: AuditStore): Db {
       const value = (k: string): string => meta.find((m) => m.key === k)?.value ?? '';
       writeAnchorOnce(store.stateDir, value('store_id'), value('created'), store.key);
     }
+    // Rows guarded commands wrote while the store was closed come first, in the order written.
+    chainPending(store, db);
     return db;
   } catch (error) {
     db.close();

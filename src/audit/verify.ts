@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { GENESIS_HASH, hashRow, sameDigest, signAnchor, signHash, signHead } from './canonical.js';
 import { type Db, loadDriver } from './driver.js';
 import { ANCHOR_FILE, readAnchor, readKey } from './key.js';
+import { listPending, listUnreadable, pendingDir } from './pending.js';
 import { DB_FILE } from './store.js';
 import type { TamperKind, VerifyResult } from './types.js';
 
@@ -157,6 +158,9 @@ export function verifyStore(stateDir: string, options: { busyTimeoutMs?: number 
   const key = readKey(stateDir);
   const signed = key !== null;
   const notes: string[] = signed ? [] : ['no key file: signatures were not checked'];
+  const waiting = listPending(stateDir).length;
+  if (waiting > 0) notes.push(`${waiting} pending rows not yet chained (in ${pendingDir(stateDir)})`);
+  for (const file of listUnreadable(stateDir)) notes.push(`unreadable pending row set aside: ${file}`);
   const path = join(stateDir, DB_FILE);
   if (!existsSync(path)) {
     if (readAnchor(stateDir)) {

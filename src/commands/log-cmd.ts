@@ -2,7 +2,9 @@
 // chain, and shipping it elsewhere as JSON Lines.
 
 import type { Command } from 'commander';
+import { listPending } from '../audit/pending.js';
 import { exportJsonLines, followAudit, queryAudit } from '../audit/query.js';
+import { chainPendingNow } from '../audit/record.js';
 import { closeStore, openStore } from '../audit/store.js';
 import type { AuditFilters, AuditRow } from '../audit/types.js';
 import { verifyStore } from '../audit/verify.js';
@@ -122,6 +124,8 @@ export function registerLog(program: Command, env: NodeJS.ProcessEnv, setCode: S
       const { limit: _limit, ...live } = filters;
       for (;;) {
         await new Promise((r) => setTimeout(r, 500));
+        // Rows guarded commands wrote meanwhile are pending files until something chains them.
+        chainPendingNow(store);
         const next = followAudit(store, last, live);
         show(next.rows);
         last = next.lastId;
@@ -133,6 +137,12 @@ export function registerLog(program: Command, env: NodeJS.ProcessEnv, setCode: S
     .description('re-hash the audit log offline; exits non-zero naming the first bad row')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
+      // Rows still pending are chained first; without any, verify creates no store.
+      if (listPending(stateDir()).length > 0) {
+        const store = openStore(stateDir());
+        chainPendingNow(store);
+        closeStore(store);
+      }
       const result = verifyStore(stateDir());
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else if (result.ok) {

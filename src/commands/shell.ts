@@ -4,6 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { delimiter } from 'node:path';
+import { chainPendingNow } from '../audit/record.js';
 import { appendTranscript, endSession, startSession, type TranscriptEvent } from '../audit/sessions.js';
 import { closeStore, openStore } from '../audit/store.js';
 import { airlockDirs } from '../config/paths.js';
@@ -79,6 +80,8 @@ export async function runShell(argv: string[], env: NodeJS.ProcessEnv): Promise<
   const t0 = Date.now();
   let pending: TranscriptEvent[] = [];
   const flush = () => {
+    // The rows the commands inside wrote as pending files join the chain within a tick.
+    chainPendingNow(store);
     if (!sessionId || pending.length === 0) return;
     const batch = pending;
     pending = [];

@@ -21,12 +21,16 @@ beforeAll(async () => {
   state = join(home.home, 'state');
   configFile = join(home.home, 'config', 'config.yaml');
   home.config('approval:\n  wait: 0\n');
-  // A first guarded run creates the store, its key and anchor.
+  // A first guarded run records a pending row; `airlock log` chains it, which creates the
+  // store, its key and anchor.
   const first = await runDetached(install.launcher, ['run', '--', 'true'], {
     env: home.env(),
     cwd: home.home,
   });
   expect(first.status).toBe(0);
+  const log = await runDetached(install.launcher, ['log'], { env: home.env(), cwd: home.home });
+  expect(log.status).toBe(0);
+  expect(existsSync(join(state, 'audit.key'))).toBe(true);
   mkdirSync(join(home.home, 'data', 'trash', 'x'), { recursive: true });
 }, 60_000);
 afterAll(() => {

@@ -186,9 +186,12 @@ describe('migrations', () => {
     const old = openStore(stateDir);
     appendAudit(old, entry(1));
     closeStore(old);
-    // Rebuild the file as version 1 wrote it: no session tables.
+    // Rebuild the file as version 1 wrote it: no session, queue or grant tables, no pending column.
     const db = new Database(join(stateDir, DB_FILE));
-    db.exec('DROP TABLE session_chunks; DROP TABLE sessions; PRAGMA user_version = 1');
+    db.exec(
+      'DROP TABLE session_chunks; DROP TABLE sessions; DROP TABLE grants; DROP TABLE requests; ' +
+        'DROP INDEX audit_pending; ALTER TABLE audit DROP COLUMN pending; PRAGMA user_version = 1',
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     db.close();
 
