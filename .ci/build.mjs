@@ -1,5 +1,6 @@
-// Builds dist/airlock-main.cjs: one minified CommonJS bundle (start-up matters), with the
-// rule packs compiled in (as a JSON string) so the hot path never parses YAML.
+// Builds airlock's minified CommonJS bundles (start-up matters): dist/airlock-main.cjs for the
+// hot paths and dist/airlock-full.cjs for everything, with the rule packs compiled in (as a
+// JSON string) so no run parses YAML; dist/airlock.cjs, the boot loader; and the Ink UI.
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,6 +70,7 @@ for (const key of ${JSON.stringify(keys)})
 };
 
 const common = {
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -77,8 +79,9 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl=require('url').pathToFileURL(__filename).href;" },
+  // import.meta.url computed on first use: building a file URL costs ~0.4 ms of every start.
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__airlockMeta.url' },
+  banner: { js: "const __airlockMeta={get url(){return require('url').pathToFileURL(__filename).href}};" },
   // better-sqlite3's JavaScript is bundled; its native addon is found next to the bundle
   // (src/audit/driver.ts), so no node_modules lookup happens at run time.
   external: [
@@ -96,25 +99,92 @@ const common = {
   plugins: [lazyBuiltinsPlugin],
 };
 
-await build({
+const version = JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+// The start-up bundle: what an allowed command through a shim, `sh` or the hook, and a single
+// `check`, need. Its `cold` (src/cold.ts) is replaced by src/cold-handover.ts, which hands any
+// other run to the full bundle, so refusals, approvals, undo, probes, the approval queue, the
+// audit store and the management commands stay out of every start. Its packs carry no examples
+// (only `airlock rules` reads them, from the full bundle).
+const coldHandover = {
+  name: 'cold-handover',
+  setup(b) {
+    b.onResolve({ filter: /\/cold\.js$/ }, (args) =>
+      args.importer.startsWith(join(root, 'src')) && !args.importer.endsWith('cold-handover.ts')
+        ? { path: join(root, 'src', 'cold-handover.ts') }
+        : undefined,
+    );
+  },
+};
+const { toolsOf } = createRequire(import.meta.url)(join(root, 'dist', 'build', 'load-packs.cjs'));
+// Each pack's rules as JSON text, parsed when a command of one of its tools comes up
+// (src/commands/packs.ts): a `git status` parses the git pack alone.
+const embed = (packs) =>
+  JSON.stringify(
+    packs.map(({ rules, ...pack }) => ({
+      ...pack,
+      ruleTools: [...new Set(rules.flatMap((rule) => toolsOf(rule.match) ?? []))].sort(),
+      rulesJson: JSON.stringify(rules),
+    })),
+  );
+if (loaded.some((pack) => pack.rules.some((rule) => toolsOf(rule.match) === undefined))) {
+  console.error('a built-in rule names no tool: classify would have to read every pack for every command');
+  process.exit(1);
+}
+const leanPacks = loaded.map((pack) => ({
+  ...pack,
+  rules: pack.rules.map(({ examples: _examples, ...rule }) => rule),
+}));
+const hot = await build({
   ...common,
   entryPoints: [join(root, 'src', 'cli.ts')],
   outfile: join(root, 'dist', 'airlock-main.cjs'),
+  plugins: [...common.plugins, coldHandover],
+  metafile: true,
   define: {
     ...common.define,
-    __AIRLOCK_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
-    __AIRLOCK_PACKS_JSON__: JSON.stringify(JSON.stringify(loaded)),
+    __AIRLOCK_VERSION__: version,
+    __AIRLOCK_PACKS_JSON__: JSON.stringify(embed(leanPacks)),
+  },
+});
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli-full.ts')],
+  outfile: join(root, 'dist', 'airlock-full.cjs'),
+  define: {
+    ...common.define,
+    __AIRLOCK_VERSION__: version,
+    __AIRLOCK_PACKS_JSON__: JSON.stringify(embed(loaded)),
   },
 });
 // esbuild escapes non-ASCII text everywhere but in regular expression literals (`/[│╷╵]/`).
 // One such character makes Node decode the whole bundle as UTF-8 into a two-byte string
 // (~1 ms of every start); an ASCII bundle is read as latin1 into a one-byte string. In a
 // regex, `\uXXXX` matches the same character (and surrogate pairs the same code point).
-{
-  const mainFile = join(root, 'dist', 'airlock-main.cjs');
-  const text = readFileSync(mainFile, 'utf8');
+for (const name of ['airlock-main.cjs', 'airlock-full.cjs']) {
+  const file = join(root, 'dist', name);
+  const text = readFileSync(file, 'utf8');
   const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (ascii !== text) writeFileSync(mainFile, ascii);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
+// What must never be in the start-up bundle: each would cost every guarded command its load.
+{
+  const inputs = Object.keys(hot.metafile.outputs[Object.keys(hot.metafile.outputs)[0]].inputs);
+  const forbidden = [
+    ['better-sqlite3', 'node_modules/better-sqlite3/'],
+    ['the audit store', 'src/audit/store.ts'],
+    ['the approval flow', 'src/approve/ask.ts'],
+    ['the probes', 'src/probes/'],
+    ['undo', 'src/undo/'],
+    ['the management commands', 'src/commands/program.ts'],
+    ['the full guarded flow', 'src/commands/guard-flow.ts'],
+  ];
+  for (const [what, path] of forbidden) {
+    const found = inputs.find((input) => input.startsWith(path));
+    if (found !== undefined) {
+      console.error(`dist/airlock-main.cjs contains ${what} (${found}): reach it through src/cold.ts`);
+      process.exit(1);
+    }
+  }
 }
 await build({
   ...common,
@@ -124,7 +194,7 @@ await build({
   outfile: join(root, 'dist', 'airlock.cjs'),
 });
 console.log(
-  `built dist/airlock.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`,
+  `built dist/airlock.cjs, airlock-main.cjs and airlock-full.cjs with ${loaded.length} packs, ${loaded.reduce((n, p) => n + p.rules.length, 0)} rules`,
 );
 
 // The Ink UI (prompt and inbox) in its own bundle, loaded by the CLI only when a person is asked:

@@ -1,15 +1,28 @@
-// dist/airlock.cjs: compiles the main bundle with a V8 code cache kept per user and per
+// dist/airlock.cjs: compiles airlock's bundles with a V8 code cache kept per user and per
 // Node version, so every command skips most of the parse-and-compile work (~12 ms of a
-// ~50 ms start). Any problem with the cache falls back to a plain require.
+// ~50 ms start). Any problem with the cache falls back to a plain require. It starts the
+// start-up bundle (airlock-main.cjs); that one loads the full bundle (airlock-full.cjs)
+// through here when a run needs more than the hot paths (see src/cold.ts).
 
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-const main = join(__dirname, 'airlock-main.cjs');
+type Bundle = Record<string, unknown>;
+
+const startUp = 'airlock-main.cjs';
+const full = 'airlock-full.cjs';
 
 function cacheDir(env: NodeJS.ProcessEnv): string {
   if (env.AIRLOCK_HOME) return join(env.AIRLOCK_HOME, 'cache');
@@ -17,66 +30,121 @@ function cacheDir(env: NodeJS.ProcessEnv): string {
   return join(xdg?.startsWith('/') ? xdg : join(env.HOME || homedir(), '.cache'), 'airlock');
 }
 
-/** Compiles the main bundle with the code cache; returns how to run it. Runs nothing itself. */
-function prepare(): () => void {
-  // The build keeps the bundle ASCII: read as latin1 it becomes a one-byte string without
-  // UTF-8 decoding (~1 ms less than readFileSync(main, 'utf8') for 700 KB).
-  const bytes = readFileSync(main);
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const stamp = statSync(main);
-  // A new bundle or another Node gets a new cache file; V8 also rejects a mismatched one.
-  // A batch compiles most of the bundle, and its larger cache would cost every single check
-  // ~2 ms to load: batches keep their own.
-  const kind = process.argv[2] === 'check' && process.argv.includes('--batch') ? 'batch-' : '';
-  const name = `code-${kind}${process.version}-${process.arch}-${stamp.size}-${Math.floor(stamp.mtimeMs)}.cache`;
-  const dir = cacheDir(process.env);
-  const file = join(dir, name);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(file);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), {
-    filename: main,
-    cachedData,
-    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  } as vm.ScriptOptions);
-  if (cachedData === undefined || script.cachedDataRejected) {
-    let write: (() => void) | undefined = () => {
-      write = undefined;
-      try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        renameSync(tmp, file);
-      } catch {
-        // No cache this time; the next run tries again.
-      }
-    };
+/** Cache writes waiting for the end of the run (or for a V8 flag change, see below). */
+const unwritten: (() => void)[] = [];
+
+function writeCachesNow(): void {
+  for (const write of unwritten.splice(0)) write();
+}
+
+function writeCachesLater(write: () => void): void {
+  if (unwritten.length === 0) {
     // Written at exit, after the run compiled the functions it used: a warmer cache.
-    process.once('exit', () => write?.());
+    process.once('exit', writeCachesNow);
     // V8 rejects, in every later process, a cache written after a flag changed (the SQL
     // parser sets --liftoff-only): such a run writes it just before the change instead.
     const v8 = require('node:v8') as typeof import('node:v8');
     const setFlags = v8.setFlagsFromString;
     v8.setFlagsFromString = (flags: string) => {
       v8.setFlagsFromString = setFlags;
-      write?.();
+      writeCachesNow();
       setFlags(flags);
     };
   }
-  const mod = new Module(main, module) as Module & { filename: string; paths: string[] };
-  mod.filename = main;
+  unwritten.push(write);
+}
+
+/** Compiles dist/<name> with its code cache; returns how to run it. Runs nothing itself. */
+function prepare(name: string, kind: string): () => Bundle {
+  const file = join(__dirname, name);
+  // The build keeps the bundles ASCII: read as latin1 each becomes a one-byte string without
+  // UTF-8 decoding (~1 ms less than readFileSync(file, 'utf8') for 700 KB).
+  const bytes = readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const stamp = statSync(file);
+  // A new bundle or another Node gets a new cache file; V8 also rejects a mismatched one.
+  const base = name.replace(/\.cjs$/, '');
+  const cacheName = `${base}-${kind}${process.version}-${process.arch}-${stamp.size}-${Math.floor(stamp.mtimeMs)}.cache`;
+  const dir = cacheDir(process.env);
+  const cacheFile = join(dir, cacheName);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script((Module as unknown as { wrap(s: string): string }).wrap(source), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  } as vm.ScriptOptions);
+  if (cachedData === undefined || script.cachedDataRejected) {
+    writeCachesLater(() => {
+      // A run the start-up bundle handed to the full one compiled little of its own hot path:
+      // its cache would leave the next runs compiling the rest on every start.
+      if (name === startUp && loaded.has(full)) return;
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        renameSync(tmp, cacheFile);
+        removeStaleCaches(dir, `${base}-${kind}${process.version}-${process.arch}-`, cacheName);
+      } catch {
+        // No cache this time; the next run tries again.
+      }
+    });
+  }
+  const mod = new Module(file, module) as Module & { filename: string; paths: string[] };
+  mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(
-    dirname(main),
+    dirname(file),
   );
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  const requireFromMain = Object.assign((id: string) => mod.require(id), {
+  const requireFromBundle = Object.assign((id: string) => mod.require(id), {
     resolve: (id: string) =>
       (Module as unknown as { _resolveFilename(r: string, p: Module): string })._resolveFilename(id, mod),
   });
-  return () => wrapper.call(mod.exports, mod.exports, requireFromMain, mod, main, dirname(main));
+  return () => {
+    wrapper.call(mod.exports, mod.exports, requireFromBundle, mod, file, dirname(file));
+    return mod.exports as Bundle;
+  };
+}
+
+/**
+ * Caches of earlier builds of the same bundle for the same Node: each new build would otherwise
+ * leave one behind. Caches for other Node versions stay (several may be in use).
+ */
+function removeStaleCaches(dir: string, prefix: string, keep: string): void {
+  for (const entry of readdirSync(dir)) {
+    // `code-…`: the one cache file of airlock versions with a single bundle.
+    if (
+      entry !== keep &&
+      (entry.startsWith(prefix) || entry.startsWith('code-')) &&
+      entry.endsWith('.cache')
+    ) {
+      try {
+        unlinkSync(join(dir, entry));
+      } catch {}
+    }
+  }
+}
+
+const loaded = new Map<string, Bundle>();
+
+/** Loads a bundle once, with its code cache when that works, else with a plain require. */
+function load(name: string, kind = ''): Bundle {
+  const done = loaded.get(name);
+  if (done !== undefined) return done;
+  // Only preparing may fall back: the bundle itself must run exactly once.
+  let run: () => Bundle;
+  try {
+    run = prepare(name, kind);
+  } catch {
+    run = () => require(join(__dirname, name)) as Bundle;
+  }
+  const bundle = run();
+  loaded.set(name, bundle);
+  return bundle;
 }
 
 // Node marks the main-context loader for import() inside vm scripts as experimental and warns
@@ -88,11 +156,18 @@ process.emitWarning = function filtered(this: NodeJS.Process, warning: string | 
   return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
 } as typeof process.emitWarning;
 
-// Only preparing may fall back: the bundle itself must run exactly once.
-let run: () => void;
-try {
-  run = prepare();
-} catch {
-  run = () => require(main);
-}
-run();
+// The start-up bundle hands a run over to the full one (dist/airlock-full.cjs) through this.
+(globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] = (name: string) => load(name);
+
+// Each kind of run keeps its own cache of what it compiles: loading a cache costs by its size
+// (~1 ms per 200 KB here), and a shim judging an argv never runs the shell parser that a line
+// needs, while a batch compiles most of the bundle.
+const invokedAs = process.env.AIRLOCK_INVOKED_AS;
+const kind =
+  (invokedAs !== undefined && invokedAs !== 'airlock' && invokedAs !== 'airlock-sh') ||
+  process.argv[2] === 'run'
+    ? 'argv-'
+    : process.argv[2] === 'check' && process.argv.includes('--batch')
+      ? 'batch-'
+      : '';
+(load(startUp, kind).start as () => void)();

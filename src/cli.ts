@@ -1,6 +1,7 @@
-// airlock's entry point: routes the hot paths (shims, check, sh, run) straight to their
-// modules and loads the full command-line program only for management commands.
+// airlock's entry point: routes the hot paths (shims, check, sh, run, hook) straight to their
+// modules; management commands and the guarded shell are reached through `cold` (cold.ts).
 
+import { cold } from './cold.js';
 import { runCheck } from './commands/check.js';
 import { runShim } from './commands/shim.js';
 import { exitCodes } from './exec/exit-codes.js';
@@ -17,7 +18,7 @@ function quietOnClosedStdout(): void {
   });
 }
 
-async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const invokedAs = env.AIRLOCK_INVOKED_AS;
   // A shim is a link named after the program it guards.
   if (invokedAs !== undefined && invokedAs !== 'airlock' && invokedAs !== 'airlock-sh') {
@@ -36,20 +37,23 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     case 'run':
       return (await import('./commands/shim.js')).runRun(rest, env);
     case 'shell':
-      return (await import('./commands/shell.js')).runShell(rest, env);
+      return cold.shell(rest, env);
     default:
       quietOnClosedStdout();
-      return (await import('./commands/program.js')).runProgram(argv, env);
+      return cold.program(argv, env);
   }
 }
 
-main(process.argv.slice(2), process.env).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`airlock: internal error; nothing was run.\n${message}\n`);
-    process.exitCode = exitCodes.internal;
-  },
-);
+/** Runs airlock for this process; the boot loader (dist/airlock.cjs) calls it on the start-up bundle. */
+export function start(): void {
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`airlock: internal error; nothing was run.\n${message}\n`);
+      process.exitCode = exitCodes.internal;
+    },
+  );
+}

@@ -34,10 +34,15 @@ export function renderBlastText(blast: BlastRadius, rollback: string, style: Sty
   return `${out.join('\n')}\n`;
 }
 
+export interface ProbeCheckOptions {
+  json: boolean;
+  style: Style;
+}
+
 export async function runCheckProbe(
   line: string,
   ctx: RunContext,
-  options: { json: boolean; style: Style },
+  options: ProbeCheckOptions,
 ): Promise<number> {
   const { env, cwd } = ctx.options;
   const config = loadConfig({ cwd, env }).config;

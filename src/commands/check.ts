@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cold } from '../cold.js';
 import { evaluateLine, prepareEvaluation } from '../decide/evaluate.js';
 import type { Decision } from '../decide/verdict.js';
 import { exitCodes } from '../exec/exit-codes.js';
@@ -82,8 +83,7 @@ export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<
   const line = positionals.join(' ');
   await prepareEvaluation(line);
   if (values.probe) {
-    const { runCheckProbe } = await import('./check-probe.js');
-    return runCheckProbe(line, ctx, { json: values.json === true, style: styleFor(process.stdout, env) });
+    return cold.checkProbe(line, ctx, { json: values.json === true, style: styleFor(process.stdout, env) });
   }
   const verdict = evaluateLine(line, ctx.options);
   if (values.json) {

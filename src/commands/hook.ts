@@ -3,6 +3,7 @@
 // here would read as "no objection" to most harnesses, so every failure becomes a block.
 
 import { parseArgs } from 'node:util';
+import { cold } from '../cold.js';
 import { prepareEvaluation } from '../decide/evaluate.js';
 import { exitTwo } from '../hook/answers.js';
 import { chooseHarness } from '../hook/detect.js';
@@ -14,6 +15,7 @@ import {
   type HarnessName,
   type HookAnswer,
   type HookCall,
+  type HookOutcome,
   harnessNames,
   isHarnessName,
 } from '../hook/types.js';
@@ -77,7 +79,7 @@ export async function runHook(args: string[], env: NodeJS.ProcessEnv): Promise<n
 
   try {
     if (call.kind === 'shell') await prepareEvaluation(call.command);
-    const outcome = judgeHookCall({
+    const judged = judgeHookCall({
       harness,
       call,
       honorsAsk: dialect?.honorsAsk(env) ?? false,
@@ -85,9 +87,15 @@ export async function runHook(args: string[], env: NodeJS.ProcessEnv): Promise<n
       env,
       processCwd: process.cwd(),
     });
-    if (dialect !== undefined) return write(dialect.answer(outcome));
-    // No dialect to answer in: exit 2 with stderr is the block most harnesses honor.
-    return write(exitTwo('reason' in outcome ? outcome.reason : 'airlock: no harness recognized'));
+    const finish = (outcome: HookOutcome): number =>
+      dialect !== undefined
+        ? write(dialect.answer(outcome))
+        : // No dialect to answer in: exit 2 with stderr is the block most harnesses honor.
+          write(exitTwo('reason' in outcome ? outcome.reason : 'airlock: no harness recognized'));
+    if (judged.outcome.kind === 'queue') return await cold.hookQueue(judged.outcome, finish);
+    const code = finish(judged.outcome);
+    await cold.chainBacklog(judged.stateDir, judged.sign);
+    return code;
   } catch (error) {
     const reason = `airlock blocked this tool call after an internal error (${(error as Error).message}); nothing was decided.`;
     return write(dialect?.answer({ kind: 'fail-closed', reason }) ?? exitTwo(reason));

@@ -4,9 +4,12 @@
 // needs none of that.
 
 import { writeSync } from 'node:fs';
+// Made lazy by the build (.ci/build.mjs): loaded only if the binding above is missing.
+import { isatty } from 'node:tty';
 import { nodeBinding } from '../exec/node-binding.js';
 
 type Fd = 1 | 2;
+
 const streamOf = (fd: Fd): NodeJS.WriteStream => (fd === 1 ? process.stdout : process.stderr);
 
 /**
@@ -38,10 +41,10 @@ interface TtyBinding {
 }
 
 /** Whether fd is a terminal, without loading node:tty (which loads net and streams). */
-export function isTerminal(fd: Fd): boolean {
+export function isTerminal(fd: number): boolean {
   try {
     return nodeBinding<TtyBinding>('tty_wrap').isTTY(fd);
   } catch {
-    return streamOf(fd).isTTY === true;
+    return isatty(fd);
   }
 }

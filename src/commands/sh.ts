@@ -9,6 +9,7 @@ import { callerEnv } from './context.js';
 import { guard } from './guard.js';
 import { parseShellArgs } from './sh-args.js';
 import { shimsAfterStartup } from './sh-env.js';
+import { stdinOnce } from './stdin-once.js';
 
 export const shHelp = `Usage: airlock sh [bash options] -c 'COMMAND LINE' [NAME [ARGS...]]
        airlock sh [bash options] SCRIPT [ARGS...]
@@ -67,7 +68,7 @@ export function runSh(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     name = input.path;
     args = input.args;
   } else {
-    line = readFileSync(0, 'utf8');
+    line = stdinOnce(() => readFileSync(0, 'utf8'));
     name = 'airlock-sh';
     args = input.args;
   }

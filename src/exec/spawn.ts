@@ -193,7 +193,8 @@ function spawnWithChildProcess(
  * so this process stays responsive and relays signals while the child runs.
  */
 export function runChild(path: string, args: readonly string[], options: RunOptions): Promise<ChildRun> {
-  const started = performance.now();
+  // process.hrtime, not performance.now(): the first touch of `performance` loads perf_hooks (~1 ms).
+  const started = process.hrtime.bigint();
   let child: Running | undefined;
   // Installed before the spawn: from here on a Ctrl-C must not kill airlock and orphan the child.
   const releaseSignals = installForwarding(() => child);
@@ -203,7 +204,7 @@ export function runChild(path: string, args: readonly string[], options: RunOpti
     const settle = (outcome: ChildOutcome): void => {
       if (settled) return;
       settled = true;
-      resolve({ outcome, durationMs: performance.now() - started, releaseSignals });
+      resolve({ outcome, durationMs: Number(process.hrtime.bigint() - started) / 1e6, releaseSignals });
     };
     const onEnd: OnEnd = (code, signal) =>
       settle(signal !== null ? { kind: 'signaled', signal } : { kind: 'exited', code: code ?? 0 });

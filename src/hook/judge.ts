@@ -5,24 +5,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { type Actor, verdictForActor } from '../approve/actor.js';
-import { appendAudit } from '../audit/append.js';
-import { closeStore, openStore } from '../audit/store.js';
-import type { AppendResult, AuditEntry } from '../audit/types.js';
+import { writePending } from '../audit/pending.js';
+import type { AuditEntry, StoreFailure } from '../audit/types.js';
 import { callerEnv } from '../commands/context.js';
 import { allPacks } from '../commands/packs.js';
 import { loadConfig } from '../config/load.js';
 import { airlockDirs, airlockPaths } from '../config/paths.js';
-import { evaluateLineFully } from '../decide/evaluate.js';
+import { type Evaluation, evaluateLineFully } from '../decide/evaluate.js';
+import type { Verdict } from '../decide/verdict.js';
 import { realFs } from '../tools/real-fs.js';
-import {
-  askMessage,
-  auditUnavailableMessage,
-  queuedMessage,
-  queueUnavailableMessage,
-  refusedMessage,
-  unreadableMessage,
-} from './messages.js';
-import { grantOrQueue } from './queue-request.js';
+import { askMessage, auditUnavailableMessage, refusedMessage, unreadableMessage } from './messages.js';
 import type { HarnessName, HookCall, HookOutcome } from './types.js';
 
 export interface HookJudgeRequest {
@@ -39,7 +31,27 @@ export interface HookJudgeRequest {
   now?: () => Date;
 }
 
-type Record_ = (entry: Omit<AuditEntry, 'entry' | 'actorKind'>) => AppendResult;
+type Record_ = (entry: Omit<AuditEntry, 'entry' | 'actorKind'>) => { ok: true } | StoreFailure;
+
+/**
+ * A verdict that needs a person, from a harness that cannot ask: the approval queue decides
+ * (hook/queue-call.ts), which needs the audit store and is loaded only then.
+ */
+export interface QueueCall {
+  kind: 'queue';
+  harness: string;
+  line: string;
+  cwd: string;
+  evaluation: Evaluation;
+  verdict: Verdict;
+  actor: Actor;
+  /** The row every record of this call starts from. */
+  base: Omit<AuditEntry, 'step'>;
+  stateDir: string;
+  sign: boolean;
+  now: Date;
+  env: Record<string, string | undefined>;
+}
 
 function isDirectory(path: string): boolean {
   try {
@@ -55,7 +67,14 @@ function callCwd(call: HookCall, processCwd: string): string {
   return isDirectory(cwd) ? cwd : processCwd;
 }
 
-export function judgeHookCall(request: HookJudgeRequest): HookOutcome {
+export interface JudgedHook {
+  outcome: HookOutcome | QueueCall;
+  /** Where its rows went, and whether they are signed: for chaining a backlog afterwards. */
+  stateDir: string;
+  sign: boolean;
+}
+
+export function judgeHookCall(request: HookJudgeRequest): JudgedHook {
   const env = callerEnv(request.env);
   const cwd = callCwd(request.call, request.processCwd);
   const name = request.harness ?? 'unknown';
@@ -65,9 +84,10 @@ export function judgeHookCall(request: HookJudgeRequest): HookOutcome {
     reason: `${name} pre-tool-use hook (${request.chosenBy})`,
   };
   const loaded = loadConfig({ cwd, env });
-  const store = openStore(airlockDirs(env).state, { sign: loaded.config.audit.key });
+  const stateDir = airlockDirs(env).state;
+  // A pending row: the hook never opens the store unless the queue needs it (audit/pending.ts).
   const record: Record_ = (entry) =>
-    appendAudit(store, {
+    writePending(stateDir, {
       actorKind: 'agent',
       agent: actor.agent,
       modeReason: actor.reason,
@@ -76,11 +96,8 @@ export function judgeHookCall(request: HookJudgeRequest): HookOutcome {
       entry: 'hook',
       ...entry,
     });
-  try {
-    return judgeWith(request, { env, cwd, actor, loaded, store, record });
-  } finally {
-    closeStore(store);
-  }
+  const outcome = judgeWith(request, { env, cwd, actor, loaded, stateDir, record });
+  return { outcome, stateDir, sign: loaded.config.audit.key };
 }
 
 interface Context {
@@ -88,11 +105,11 @@ interface Context {
   cwd: string;
   actor: Actor;
   loaded: ReturnType<typeof loadConfig>;
-  store: ReturnType<typeof openStore>;
+  stateDir: string;
   record: Record_;
 }
 
-function judgeWith(request: HookJudgeRequest, ctx: Context): HookOutcome {
+function judgeWith(request: HookJudgeRequest, ctx: Context): HookOutcome | QueueCall {
   const { call } = request;
   if (call.kind === 'malformed') {
     ctx.record({ step: 'refused', decision: 'deny', note: `unreadable hook payload: ${call.reason}` });
@@ -142,32 +159,26 @@ function judgeWith(request: HookJudgeRequest, ctx: Context): HookOutcome {
     if (!written.ok) return { kind: 'deny', reason: auditUnavailableMessage(written.message) };
     return { kind: 'ask', reason: askMessage(verdict) };
   }
-  const queued = grantOrQueue({
-    store: ctx.store,
+  return {
+    kind: 'queue',
     harness: request.harness ?? 'unknown',
     line: call.command,
     cwd: ctx.cwd,
     evaluation,
     verdict,
-    actorReason: ctx.actor.reason,
+    actor: ctx.actor,
+    base: {
+      actorKind: 'agent',
+      agent: ctx.actor.agent,
+      modeReason: ctx.actor.reason,
+      sessionId: ctx.env.AIRLOCK_SESSION,
+      cwd: ctx.cwd,
+      entry: 'hook',
+      ...base,
+    },
+    stateDir: ctx.stateDir,
+    sign: config.audit.key,
     now: (request.now ?? (() => new Date()))(),
     env: ctx.env,
-  });
-  if (queued.kind === 'unavailable') {
-    ctx.record({ ...base, step: 'refused', note: `approval queue unavailable: ${queued.message}` });
-    return { kind: 'deny', reason: queueUnavailableMessage(verdict, queued.message) };
-  }
-  if (queued.kind === 'granted') {
-    const written = ctx.record({
-      ...base,
-      step: 'approved',
-      approvalChannel: 'grant',
-      requestId: queued.requestId,
-      note: `grant ${queued.grantId} used`,
-    });
-    if (!written.ok) return { kind: 'deny', reason: auditUnavailableMessage(written.message) };
-    return { kind: 'allow' };
-  }
-  ctx.record({ ...base, step: 'requested', approvalChannel: 'queue', requestId: queued.requestId });
-  return { kind: 'deny', reason: queuedMessage(verdict, queued.requestId) };
+  };
 }

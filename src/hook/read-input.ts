@@ -2,7 +2,8 @@
 // larger is refused rather than parsed (the rest is drained so the writer sees no broken pipe).
 
 import { readSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { isTerminal } from '../commands/output.js';
+import { stdinOnce } from '../commands/stdin-once.js';
 
 /** Far above any real tool call (a 1 MB heredoc fits), far below what would stall the hook. */
 export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
@@ -13,8 +14,14 @@ export type PayloadText =
   | { kind: 'none' };
 
 export function readPayload(fd = 0, limit = MAX_PAYLOAD_BYTES): PayloadText {
+  return fd === 0 && limit === MAX_PAYLOAD_BYTES
+    ? stdinOnce(() => readBounded(0, limit))
+    : readBounded(fd, limit);
+}
+
+function readBounded(fd: number, limit: number): PayloadText {
   // Run by hand at a terminal: there is no payload to wait for.
-  if (isatty(fd)) return { kind: 'none' };
+  if (isTerminal(fd)) return { kind: 'none' };
   const chunks: Buffer[] = [];
   const chunk = Buffer.allocUnsafe(1 << 16);
   let total = 0;
