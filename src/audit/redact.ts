@@ -52,10 +52,13 @@ function mayHoldSecret(token: string): boolean {
     token.includes('=') ||
     token.includes('@') ||
     token.includes('_') ||
-    token.includes('-') ||
+    token.includes('glpat-') ||
+    token.includes('xox') ||
+    token.includes('sk-') ||
     token.includes('AKIA') ||
     token.includes('ASIA') ||
-    /earer|asic/.test(token)
+    token.includes('earer') ||
+    token.includes('asic')
   );
 }
 
@@ -75,9 +78,11 @@ function programName(token: string): string {
 
 /** Whether the word after `token` is a secret value. */
 function secretFollows(token: string): boolean {
-  if (!token.includes('-') && !token.includes('_') && !/earer|asic/i.test(token)) return false;
+  const lower = token.toLowerCase();
+  if (!lower.includes('--') && !lower.includes('earer') && !lower.includes('asic') && !lower.includes('aws_'))
+    return false;
   const bare = token.replace(/^['"]|['"]$/g, '');
-  if (isSecretFlag(bare) && bare.startsWith('--')) return true;
+  if (bare.startsWith('--') && isSecretFlag(bare)) return true;
   // `-H 'Authorization: Bearer x'` split by a shell-less caller; `aws configure set aws_secret_access_key x`.
   return /^(?:Bearer|Basic)$/i.test(bare) || /^aws_(?:secret_access_key|session_token)$/i.test(bare);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redact, redactJson, redactWords } from '../../src/audit/index.js';
 
@@ -115,5 +116,47 @@ describe('redactJson', () => {
       env: { PGPASSWORD: '***', KUBECONFIG: '/k', AWS_SESSION_TOKEN: '***' },
       list: ['Bearer ***', 3, null, true],
     });
+  });
+});
+
+describe('redact, property: no secret shape survives, whatever surrounds it', () => {
+  const alnum = fc.stringMatching(/^[A-Za-z0-9]{24,40}$/);
+  const upper = fc.stringMatching(/^[A-Z0-9]{16}$/);
+  const word = fc.stringMatching(/^[a-z0-9./:-]{1,12}$/);
+  // Each: the text to place in a line, and the secret part that must not come out.
+  const secrets = fc.oneof(
+    alnum.map((s) => [`ghp_${s}`, s]),
+    alnum.map((s) => [`github_pat_${s}`, s]),
+    alnum.map((s) => [`glpat-${s}`, s]),
+    upper.map((s) => [`AKIA${s}`, s]),
+    alnum.map((s) => [`xoxb-${s}`, s]),
+    alnum.map((s) => [`sk-${s}`, s]),
+    alnum.map((s) => [`Bearer ${s}`, s]),
+    alnum.map((s) => [`postgres://app:${s}@db/shop`, s]),
+    alnum.map((s) => [`DB_PASSWORD=${s}`, s]),
+    alnum.map((s) => [`--client-secret ${s}`, s]),
+  );
+  it('in a line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 4 }),
+        secrets,
+        fc.array(word, { maxLength: 4 }),
+        (before, [text, secret], after) => {
+          const out = redact([...before, text, ...after].join(' '));
+          expect(out).not.toContain(secret);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  it('in an argv', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 4 }), secrets, (before, [text, secret]) => {
+        const out = redactWords([...before, ...text.split(' ')]).join(' ');
+        expect(out).not.toContain(secret);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
