@@ -29,7 +29,21 @@ function write(answer: HookAnswer): number {
 
 type Parsed = { help: boolean; harness?: string } | { error: string };
 
-function parseHookArgs(args: string[]): Parsed {
+/**
+ * The shapes harnesses configure (no argument, `--harness NAME`, `--harness=NAME`) are read
+ * here: the first call of node's parseArgs loads its modules, ~0.5 ms of every tool call.
+ * Anything else, errors included, goes to parseArgs, whose answers stay the reference.
+ */
+export function parseHookArgs(args: string[]): Parsed {
+  if (args.length === 0) return { help: false };
+  const [first, second] = args;
+  if (args.length === 2 && first === '--harness' && second !== undefined && !second.startsWith('-'))
+    return { help: false, harness: second };
+  if (args.length === 1 && first?.startsWith('--harness=')) return { help: false, harness: first.slice(10) };
+  return parseHookArgsWithNode(args);
+}
+
+function parseHookArgsWithNode(args: string[]): Parsed {
   try {
     const { values } = parseArgs({
       args,
