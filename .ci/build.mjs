@@ -126,6 +126,7 @@ const embed = (packs) =>
       rulesJson: JSON.stringify(rules),
     })),
   );
+// A literal, not a JSON string: each rule text then stays a constant of the compiled bundle.
 if (loaded.some((pack) => pack.rules.some((rule) => toolsOf(rule.match) === undefined))) {
   console.error('a built-in rule names no tool: classify would have to read every pack for every command');
   process.exit(1);
@@ -143,7 +144,7 @@ const hot = await build({
   define: {
     ...common.define,
     __AIRLOCK_VERSION__: version,
-    __AIRLOCK_PACKS_JSON__: JSON.stringify(embed(leanPacks)),
+    __AIRLOCK_PACKS__: embed(leanPacks),
   },
 });
 await build({
@@ -153,7 +154,7 @@ await build({
   define: {
     ...common.define,
     __AIRLOCK_VERSION__: version,
-    __AIRLOCK_PACKS_JSON__: JSON.stringify(embed(loaded)),
+    __AIRLOCK_PACKS__: embed(loaded),
   },
 });
 // esbuild escapes non-ASCII text everywhere but in regular expression literals (`/[│╷╵]/`).

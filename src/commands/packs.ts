@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadPackFiles } from '../classify/load-packs.js';
 import type { Pack, PackProblem } from '../classify/rule.js';
 
-declare const __AIRLOCK_PACKS_JSON__: string | undefined;
+declare const __AIRLOCK_PACKS__: EmbeddedPack[] | undefined;
 
 let builtIn: Pack[] | undefined;
 
@@ -26,9 +26,10 @@ function fromEmbedded({ rulesJson, ...pack }: EmbeddedPack): Pack {
 
 export function builtInPacks(): Pack[] {
   if (builtIn !== undefined) return builtIn;
-  if (typeof __AIRLOCK_PACKS_JSON__ === 'string') {
-    // Most commands involve one tool: only its pack's rules are parsed (see classify.ts).
-    builtIn = (JSON.parse(__AIRLOCK_PACKS_JSON__) as EmbeddedPack[]).map(fromEmbedded);
+  if (typeof __AIRLOCK_PACKS__ !== 'undefined') {
+    // Most commands involve one tool: only its pack's rules are parsed (see classify.ts). The
+    // packs are a literal in the bundle, so their rule texts are constants, never copied.
+    builtIn = __AIRLOCK_PACKS__.map(fromEmbedded);
   } else {
     const rulesDir = new URL('../../rules/', import.meta.url).pathname;
     const files = readdirSync(rulesDir)

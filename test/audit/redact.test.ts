@@ -124,17 +124,17 @@ describe('redact, property: no secret shape survives, whatever surrounds it', ()
   const upper = fc.stringMatching(/^[A-Z0-9]{16}$/);
   const word = fc.stringMatching(/^[a-z0-9./:-]{1,12}$/);
   // Each: the text to place in a line, and the secret part that must not come out.
-  const secrets = fc.oneof(
-    alnum.map((s) => [`ghp_${s}`, s]),
-    alnum.map((s) => [`github_pat_${s}`, s]),
-    alnum.map((s) => [`glpat-${s}`, s]),
-    upper.map((s) => [`AKIA${s}`, s]),
-    alnum.map((s) => [`xoxb-${s}`, s]),
-    alnum.map((s) => [`sk-${s}`, s]),
-    alnum.map((s) => [`Bearer ${s}`, s]),
-    alnum.map((s) => [`postgres://app:${s}@db/shop`, s]),
-    alnum.map((s) => [`DB_PASSWORD=${s}`, s]),
-    alnum.map((s) => [`--client-secret ${s}`, s]),
+  const secrets: fc.Arbitrary<[string, string]> = fc.oneof(
+    alnum.map((s): [string, string] => [`ghp_${s}`, s]),
+    alnum.map((s): [string, string] => [`github_pat_${s}`, s]),
+    alnum.map((s): [string, string] => [`glpat-${s}`, s]),
+    upper.map((s): [string, string] => [`AKIA${s}`, s]),
+    alnum.map((s): [string, string] => [`xoxb-${s}`, s]),
+    alnum.map((s): [string, string] => [`sk-${s}`, s]),
+    alnum.map((s): [string, string] => [`Bearer ${s}`, s]),
+    alnum.map((s): [string, string] => [`postgres://app:${s}@db/shop`, s]),
+    alnum.map((s): [string, string] => [`DB_PASSWORD=${s}`, s]),
+    alnum.map((s): [string, string] => [`--client-secret ${s}`, s]),
   );
   it('in a line', () => {
     fc.assert(
