@@ -37,20 +37,28 @@ function writeCachesNow(): void {
   for (const write of unwritten.splice(0)) write();
 }
 
-function writeCachesLater(write: () => void): void {
-  if (unwritten.length === 0) {
-    // Written at exit, after the run compiled the functions it used: a warmer cache.
-    process.once('exit', writeCachesNow);
-    // V8 rejects, in every later process, a cache written after a flag changed (the SQL
-    // parser sets --liftoff-only): such a run writes it just before the change instead.
-    const v8 = require('node:v8') as typeof import('node:v8');
-    const setFlags = v8.setFlagsFromString;
-    v8.setFlagsFromString = (flags: string) => {
-      v8.setFlagsFromString = setFlags;
+/** V8 flags set so far in this process, by the boot loader or by airlock itself. */
+const flagsSet = new Set<string>();
+
+/**
+ * V8 rejects, in every later process, a cache written after a flag changed: a flag change
+ * the boot loader did not foresee (see `sqlRun` below) writes the waiting caches first.
+ */
+function watchFlagChanges(): void {
+  const v8 = require('node:v8') as typeof import('node:v8');
+  const setFlags = v8.setFlagsFromString;
+  v8.setFlagsFromString = (flags: string) => {
+    if (!flagsSet.has(flags)) {
+      flagsSet.add(flags);
       writeCachesNow();
-      setFlags(flags);
-    };
-  }
+    }
+    setFlags(flags);
+  };
+}
+
+function writeCachesLater(write: () => void): void {
+  // Written at exit, after the run compiled the functions it used: a warmer cache.
+  if (unwritten.length === 0) process.once('exit', writeCachesNow);
   unwritten.push(write);
 }
 
@@ -163,11 +171,23 @@ process.emitWarning = function filtered(this: NodeJS.Process, warning: string | 
 // (~1 ms per 200 KB here), and a shim judging an argv never runs the shell parser that a line
 // needs, while a batch compiles most of the bundle.
 const invokedAs = process.env.AIRLOCK_INVOKED_AS;
-const kind =
+const entryKind =
   (invokedAs !== undefined && invokedAs !== 'airlock' && invokedAs !== 'airlock-sh') ||
   process.argv[2] === 'run'
     ? 'argv-'
     : process.argv[2] === 'check' && process.argv.includes('--batch')
       ? 'batch-'
       : '';
+// A run that may parse SQL sets the flag its WASM parser needs (src/tools/sql/postgres.ts)
+// before anything compiles, and keeps caches of its own, made under that flag: otherwise each
+// such run would write its caches early (before the flag) and incomplete, or not at all.
+// Every SQL client's name contains `sql` or `maria` (the test prepareEvaluation makes first).
+const words = invokedAs !== undefined ? [invokedAs, ...process.argv.slice(2)] : process.argv.slice(2);
+const sqlRun = entryKind !== 'batch-' && words.some((word) => word.includes('sql') || word.includes('maria'));
+if (sqlRun) {
+  flagsSet.add('--liftoff-only');
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
+}
+watchFlagChanges();
+const kind = `${sqlRun ? 'sql-' : ''}${entryKind}`;
 (load(startUp, kind).start as () => void)();

@@ -73,6 +73,9 @@ export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<
   const cwd = resolve(values.cwd ?? process.cwd());
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) return usageError(`--cwd ${cwd} is not a directory`);
   if (values.cwd !== undefined) evalEnv.PWD = cwd;
+  const line = positionals.join(' ');
+  // Started first: a SQL parser compiles its WASM off the main thread while the context is built.
+  const parsers = values.batch ? undefined : prepareEvaluation(line);
   const ctx = buildRunContext(evalEnv, cwd);
 
   if (values.batch) {
@@ -80,8 +83,7 @@ export async function runCheck(args: string[], env: NodeJS.ProcessEnv): Promise<
     return runBatch(ctx);
   }
   if (positionals.length === 0) return usageError('give the command line to check, in quotes');
-  const line = positionals.join(' ');
-  await prepareEvaluation(line);
+  await parsers;
   if (values.probe) {
     return cold.checkProbe(line, ctx, { json: values.json === true, style: styleFor(process.stdout, env) });
   }

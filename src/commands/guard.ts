@@ -83,6 +83,8 @@ export function keepsWayBack(evaluation: Evaluation): boolean {
 
 export async function guard(request: GuardRequest): Promise<number> {
   const env = callerEnv(request.env);
+  // Started first: a SQL parser compiles its WASM off the main thread while config loads.
+  const parsers = prepareEvaluation(describeSubject(request.subject));
   const loaded = loadConfig({ cwd: request.cwd, env });
   const config = loaded.config;
   const options: EvaluateOptions = {
@@ -93,7 +95,7 @@ export async function guard(request: GuardRequest): Promise<number> {
     fs: realFs,
     airlockPaths: [...airlockPaths(env), ...protectedProjectFiles(loaded.files.project)],
   };
-  await prepareEvaluation(describeSubject(request.subject));
+  await parsers;
   const evaluation =
     'line' in request.subject
       ? evaluateLineFully(request.subject.line, options)

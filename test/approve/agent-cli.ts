@@ -1,6 +1,5 @@
-// A throw-away airlock install for approval tests: the real bin/airlock launcher and the CLI
-// bundled from src/cli.ts the way the build does it, under node_modules/.cache so that
-// better-sqlite3 resolves; shims for a few programs; and runners for agent and human mode.
+// A throw-away airlock home for approval tests, run by the real build (bin/airlock and the
+// bundles `npm run build` made); shims for a few programs; and runners for agent and human mode.
 
 import { spawn as spawnChild } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

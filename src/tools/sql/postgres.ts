@@ -31,9 +31,17 @@ export function loadPostgresParser(): Promise<void> {
   loading ??= (async () => {
     const v8 = require('node:v8') as typeof import('node:v8');
     v8.setFlagsFromString('--liftoff-only');
-    // require, not import(): the CLI bundle runs from a V8 code cache, where a dynamic import of
-    // a package has no loader callback. libpg-query ships a CommonJS entry.
-    const mod = require('libpg-query') as LibPgQuery & { default?: LibPgQuery };
+    // The build bundles libpg-query's JavaScript as dist/pg-parser.cjs (its WASM beside it), which
+    // the boot loader runs from a code cache; from source, the package itself. require, not
+    // import(): a script run from a V8 code cache has no loader callback for import().
+    const loadBundle = (globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] as
+      | ((name: string) => unknown)
+      | undefined;
+    const mod = (
+      loadBundle !== undefined ? loadBundle('pg-parser.cjs') : require('libpg-query')
+    ) as LibPgQuery & {
+      default?: LibPgQuery;
+    };
     const lib = typeof mod.parseSync === 'function' ? mod : (mod.default as LibPgQuery);
     await lib.loadModule();
     parser = lib;

@@ -1,0 +1,91 @@
+// The boot loader (dist/airlock.cjs) through the real build: which code caches each kind of run
+// writes and reuses, the hand-over to the full bundle, and what happens to stale or damaged
+// caches. A cache V8 accepts is not written again, so an unchanged file means it was used.
+
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, sandbox } from './helpers.js';
+
+let box: Sandbox;
+beforeAll(() => {
+  box = sandbox();
+});
+afterAll(() => box.cleanup());
+
+const cacheDir = (): string => join(box.home, 'cache');
+const caches = (): string[] => readdirSync(cacheDir()).sort();
+const named = (prefix: string): string[] => caches().filter((name) => name.startsWith(prefix));
+const stamps = (): Record<string, number> =>
+  Object.fromEntries(caches().map((name) => [name, statSync(join(cacheDir(), name)).mtimeMs]));
+
+describe('code caches', () => {
+  it('a management command runs in the full bundle and leaves the start-up cache to a hot run', () => {
+    expect(box.run(['config', 'show']).status).toBe(0);
+    expect(named('airlock-full-')).toHaveLength(1);
+    expect(named('airlock-main-')).toEqual([]);
+  });
+
+  it('each kind of run writes its own start-up cache once, then reuses it', () => {
+    expect(box.run(['check', 'git status']).status).toBe(0);
+    expect(box.run(['run', '--', 'true']).status).toBe(0);
+    expect(box.run(['check', 'psql -c "SELECT 1"']).status).toBe(0);
+    expect(box.run(['check', '--batch'], { input: '{"cmd":"ls"}\n' }).status).toBe(0);
+    const kinds = named('airlock-main-').map((name) => name.replace(/v\d+\.\d+\.\d+.*/, ''));
+    expect(kinds.sort()).toEqual([
+      'airlock-main-',
+      'airlock-main-argv-',
+      'airlock-main-batch-',
+      'airlock-main-sql-',
+    ]);
+    expect(named('pg-parser-')).toHaveLength(1);
+    const before = stamps();
+    expect(box.run(['check', 'git status']).status).toBe(0);
+    expect(box.run(['run', '--', 'true']).status).toBe(0);
+    expect(box.run(['check', 'psql -c "SELECT 2"']).status).toBe(0);
+    expect(box.run(['check', '--batch'], { input: '{"cmd":"ls"}\n' }).status).toBe(0);
+    expect(stamps()).toEqual(before);
+  });
+
+  it('replaces a damaged cache, and the command still answers', () => {
+    const [line] = named('airlock-main-v');
+    if (line === undefined) throw new Error('no line cache');
+    writeFileSync(join(cacheDir(), line), 'not a V8 code cache');
+    const run = box.run(['check', 'git status']);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    expect(run.stdout).toContain('ALLOW');
+    expect(statSync(join(cacheDir(), line)).size).toBeGreaterThan(10_000);
+  });
+
+  it("removes the caches of earlier builds for this Node, and the old single bundle's", () => {
+    const [line] = named('airlock-main-v');
+    if (line === undefined) throw new Error('no line cache');
+    const earlier = line.replace(/-(\d+)-(\d+)\.cache$/, '-1-1.cache');
+    const otherNode = line.replace(/-v\d+\.\d+\.\d+-/, '-v99.0.0-');
+    for (const name of [earlier, otherNode, 'code-v20.0.0-x64-1-1.cache'])
+      writeFileSync(join(cacheDir(), name), 'x');
+    writeFileSync(join(cacheDir(), line), 'damaged, so this run writes a new cache');
+    expect(box.run(['check', 'git status']).status).toBe(0);
+    expect(caches()).not.toContain(earlier);
+    expect(caches()).not.toContain('code-v20.0.0-x64-1-1.cache');
+    expect(caches()).toContain(otherNode);
+    expect(caches()).toContain(line);
+  });
+});
+
+describe('hand-over to the full bundle', () => {
+  it('check --probe starts over in the full bundle and answers once', () => {
+    const run = box.run(['check', '--probe', '--json', 'rm -rf build'], { cwd: box.dir });
+    expect(run.status).toBe(0);
+    const verdict = JSON.parse(run.stdout) as { decision: string; blastRadius?: unknown };
+    expect(verdict.decision).toBe('allow');
+    expect(verdict.blastRadius).toBeDefined();
+  });
+
+  it('airlock sh with a script on stdin: the full bundle reads the same script', () => {
+    // A refusal is the full flow's: the start-up bundle hands the run over after reading stdin.
+    const run = box.run(['sh'], { input: 'rm -rf /\n', env: { AIRLOCK_AGENT: 'test-agent' } });
+    expect(run.status).toBe(90);
+    expect(run.stderr).toContain('airlock: refused: rm -rf /');
+  });
+});
