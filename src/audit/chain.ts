@@ -43,7 +43,11 @@ function prepare(db: Db) {
   };
 }
 
-function statementsFor(db: Db): ReturnType<typeof prepare> {
+/**
+ * The chain's statements for this connection, compiled once. Call it before BEGIN IMMEDIATE:
+ * compiling inside the transaction would hold the write lock longer on each process's first row.
+ */
+export function statementsFor(db: Db): ReturnType<typeof prepare> {
   let s = statements.get(db);
   if (!s) {
     s = prepare(db);
@@ -113,6 +117,7 @@ export function chainPending(store: AuditStore, db: Db): number {
   const done: string[] = [];
   const unreadable: { name: string; reason: string }[] = [];
   let added = 0;
+  statementsFor(db);
   const write = db.transaction(() => {
     const chain = chainer(db, key);
     for (const name of names) {
