@@ -69,27 +69,70 @@ function verbMatches(path: readonly string[], wanted: string): boolean {
   return true;
 }
 
+/** A condition's `flagValue`/`facts` entries, listed once per condition object. */
+const entryLists = new WeakMap<object, [string, unknown][]>();
+
+function entriesOf<V>(record: Record<string, V>): [string, V][] {
+  let list = entryLists.get(record);
+  if (list === undefined) {
+    list = Object.entries(record);
+    entryLists.set(record, list);
+  }
+  return list as [string, V][];
+}
+
+/** Whether any of `wanted` (one or a list) passes: loops, not closures, since this runs for
+ * every rule of a tool on every command of a batch. */
+function anyVerb(wanted: string | readonly string[], path: readonly string[]): boolean {
+  if (!Array.isArray(wanted)) return verbMatches(path, wanted as string);
+  for (let i = 0; i < wanted.length; i++) if (verbMatches(path, wanted[i] as string)) return true;
+  return false;
+}
+
+function anyKey(wanted: string | readonly string[], record: Readonly<Record<string, unknown>>): boolean {
+  if (!Array.isArray(wanted)) return Boolean(record[wanted as string]);
+  for (let i = 0; i < wanted.length; i++) if (record[wanted[i] as string]) return true;
+  return false;
+}
+
+function anyFlag(wanted: string | readonly string[], flags: Readonly<Record<string, unknown>>): boolean {
+  if (!Array.isArray(wanted)) return flags[wanted as string] !== undefined;
+  for (let i = 0; i < wanted.length; i++) if (flags[wanted[i] as string] !== undefined) return true;
+  return false;
+}
+
+function anyPositional(wanted: string | readonly string[], positionals: readonly string[]): boolean {
+  if (!Array.isArray(wanted)) return positionals.includes(wanted as string);
+  for (let i = 0; i < wanted.length; i++) if (positionals.includes(wanted[i] as string)) return true;
+  return false;
+}
+
 export function conditionMatches(c: Condition, s: MatchSubject): boolean {
   const inv = s.invocation;
   if (c.tool !== undefined && !has(c.tool, inv.tool)) return false;
   if (c.program !== undefined && !has(c.program, inv.program)) return false;
-  if (c.subcommand !== undefined && !some(c.subcommand, (v) => verbMatches(inv.subcommand, v))) return false;
-  if (c.flag !== undefined && !some(c.flag, (f) => inv.flags[f] !== undefined)) return false;
-  if (c.flags !== undefined && !c.flags.every((f) => inv.flags[f] !== undefined)) return false;
+  if (c.subcommand !== undefined && !anyVerb(c.subcommand, inv.subcommand)) return false;
+  if (c.flag !== undefined && !anyFlag(c.flag, inv.flags)) return false;
+  if (c.flags !== undefined) {
+    for (let i = 0; i < c.flags.length; i++) if (inv.flags[c.flags[i] as string] === undefined) return false;
+  }
   if (c.flagValue !== undefined) {
-    for (const [flag, wanted] of Object.entries(c.flagValue)) {
+    for (const [flag, wanted] of entriesOf(c.flagValue)) {
       const values = inv.flags[flag];
-      if (values === undefined || !values.some((v) => has(wanted, v))) return false;
+      if (values === undefined) return false;
+      let found = false;
+      for (let i = 0; i < values.length && !found; i++) found = has(wanted, values[i] as string);
+      if (!found) return false;
     }
   }
-  if (c.fact !== undefined && !some(c.fact, (f) => Boolean(inv.facts[f]))) return false;
+  if (c.fact !== undefined && !anyKey(c.fact, inv.facts)) return false;
   if (c.facts !== undefined) {
-    for (const [fact, wanted] of Object.entries(c.facts)) {
+    for (const [fact, wanted] of entriesOf(c.facts)) {
       const value = inv.facts[fact];
       if (value === undefined || !has(wanted, value)) return false;
     }
   }
-  if (c.positional !== undefined && !some(c.positional, (p) => inv.positionals.includes(p))) return false;
+  if (c.positional !== undefined && !anyPositional(c.positional, inv.positionals)) return false;
   if (c.positionals !== undefined) {
     const n = inv.positionals.length;
     if (

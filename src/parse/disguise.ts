@@ -75,9 +75,21 @@ function isLookalikeSpace(code: number): boolean {
 /** A program name is a plain printable-ASCII word; anything else may be a look-alike. */
 const unusualInName = (code: number) => code <= 0x20 || code >= 0x7f;
 
+/** Printable ASCII, tabs and newlines only: the line and its raw words hide nothing. */
+function isPlainText(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if ((code < 0x20 || code > 0x7e) && code !== 0x09 && code !== 0x0a) return false;
+  }
+  return true;
+}
+
 export function findDisguises(line: string | undefined, commands: readonly SimpleCommand[]): Hazard[] {
   const hazards: Hazard[] = [];
-  if (line !== undefined) {
+  // Most lines are plain text; program names still get their own check below, since quoting
+  // (`$'\u0440m'`) can make a non-ASCII name out of plain text.
+  const scanText = line !== undefined && !isPlainText(line);
+  if (scanText) {
     const code = firstUnusual(line, isHiddenInLine);
     if (code !== undefined) {
       hazards.push({
@@ -89,7 +101,7 @@ export function findDisguises(line: string | undefined, commands: readonly Simpl
     }
   }
   for (const command of commands) {
-    if (line !== undefined) {
+    if (scanText) {
       // Quoted text may hold any character on purpose; an unquoted look-alike space only deceives.
       const word = command.argv.find(
         (w) => !/^['"$]/.test(w.text) && firstUnusual(w.text, isLookalikeSpace) !== undefined,
