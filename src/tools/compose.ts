@@ -1,6 +1,7 @@
 // docker compose (and docker-compose, podman compose): the verb, whether `down`/`rm`
 // deletes volumes, and the commands `exec`/`run` start inside a service's container.
 
+import { once } from '../once.js';
 import type { ArgWord, SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, type OptionSpec, parseArgv } from './argv.js';
 import type { EngineTarget } from './docker-env.js';
@@ -9,109 +10,118 @@ import type { FactValue, Recognition } from './invocation.js';
 import { innerCommands } from './kubectl-inner.js';
 import { makeInvocation } from './make-invocation.js';
 
-const req = { value: 'required' } as const;
+/** compose's argv table, built on first use: start-up time a command without compose never needs. */
+const composeTables = once(() => {
+  const req = { value: 'required' } as const;
 
-const globalOptions: Record<string, OptionSpec> = {
-  help: {},
-  file: { short: 'f', ...req },
-  'project-name': { short: 'p', ...req },
-  'project-directory': req,
-  'env-file': req,
-  profile: req,
-  ansi: req,
-  progress: req,
-  parallel: req,
-  compatibility: {},
-  'dry-run': {},
-  'all-resources': {},
-};
+  const globalOptions: Record<string, OptionSpec> = {
+    help: {},
+    file: { short: 'f', ...req },
+    'project-name': { short: 'p', ...req },
+    'project-directory': req,
+    'env-file': req,
+    profile: req,
+    ansi: req,
+    progress: req,
+    parallel: req,
+    compatibility: {},
+    'dry-run': {},
+    'all-resources': {},
+  };
 
-const verb = (options: Record<string, OptionSpec>, optionsAfterPositionals = true): ArgvSpec => ({
-  abbreviations: false,
-  optionsAfterPositionals,
-  options: { help: {}, ...options },
+  const verb = (options: Record<string, OptionSpec>, optionsAfterPositionals = true): ArgvSpec => ({
+    abbreviations: false,
+    optionsAfterPositionals,
+    options: { help: {}, ...options },
+  });
+
+  const inside = {
+    detach: { short: 'd' },
+    env: { short: 'e', ...req },
+    user: { short: 'u', ...req },
+    workdir: { short: 'w', ...req },
+    'no-TTY': { short: 'T' },
+    index: req,
+    privileged: {},
+  };
+
+  const common = verb({
+    timeout: { short: 't', ...req },
+    follow: { short: 'f' },
+    tail: { short: 'n', ...req },
+    since: req,
+    until: req,
+  });
+
+  const composeSpec: ArgvSpec = {
+    abbreviations: false,
+    options: globalOptions,
+    subcommands: {
+      down: verb({
+        volumes: { short: 'v' },
+        rmi: req,
+        'remove-orphans': {},
+        timeout: { short: 't', ...req },
+      }),
+      rm: verb({ force: { short: 'f' }, stop: { short: 's' }, volumes: { short: 'v' } }),
+      up: verb({
+        detach: { short: 'd' },
+        'renew-anon-volumes': { short: 'V' },
+        scale: req,
+        timeout: { short: 't', ...req },
+        'exit-code-from': req,
+        attach: req,
+        pull: req,
+        'wait-timeout': req,
+      }),
+      exec: verb(inside, false),
+      run: verb(
+        {
+          ...inside,
+          entrypoint: req,
+          name: req,
+          publish: { short: 'p', ...req },
+          volume: { short: 'v', ...req },
+          label: { short: 'l', ...req },
+          'cap-add': req,
+          'cap-drop': req,
+          rm: {},
+        },
+        false,
+      ),
+      ...Object.fromEntries(
+        [
+          'ps',
+          'logs',
+          'build',
+          'pull',
+          'push',
+          'config',
+          'stop',
+          'start',
+          'restart',
+          'kill',
+          'pause',
+          'unpause',
+          'top',
+          'images',
+          'create',
+          'events',
+          'port',
+          'cp',
+          'ls',
+          'version',
+          'watch',
+          'wait',
+          'attach',
+          'scale',
+          'stats',
+        ].map((v) => [v, common]),
+      ),
+    },
+  };
+  return { composeSpec };
 });
-
-const inside = {
-  detach: { short: 'd' },
-  env: { short: 'e', ...req },
-  user: { short: 'u', ...req },
-  workdir: { short: 'w', ...req },
-  'no-TTY': { short: 'T' },
-  index: req,
-  privileged: {},
-};
-
-const common = verb({
-  timeout: { short: 't', ...req },
-  follow: { short: 'f' },
-  tail: { short: 'n', ...req },
-  since: req,
-  until: req,
-});
-
-const composeSpec: ArgvSpec = {
-  abbreviations: false,
-  options: globalOptions,
-  subcommands: {
-    down: verb({ volumes: { short: 'v' }, rmi: req, 'remove-orphans': {}, timeout: { short: 't', ...req } }),
-    rm: verb({ force: { short: 'f' }, stop: { short: 's' }, volumes: { short: 'v' } }),
-    up: verb({
-      detach: { short: 'd' },
-      'renew-anon-volumes': { short: 'V' },
-      scale: req,
-      timeout: { short: 't', ...req },
-      'exit-code-from': req,
-      attach: req,
-      pull: req,
-      'wait-timeout': req,
-    }),
-    exec: verb(inside, false),
-    run: verb(
-      {
-        ...inside,
-        entrypoint: req,
-        name: req,
-        publish: { short: 'p', ...req },
-        volume: { short: 'v', ...req },
-        label: { short: 'l', ...req },
-        'cap-add': req,
-        'cap-drop': req,
-        rm: {},
-      },
-      false,
-    ),
-    ...Object.fromEntries(
-      [
-        'ps',
-        'logs',
-        'build',
-        'pull',
-        'push',
-        'config',
-        'stop',
-        'start',
-        'restart',
-        'kill',
-        'pause',
-        'unpause',
-        'top',
-        'images',
-        'create',
-        'events',
-        'port',
-        'cp',
-        'ls',
-        'version',
-        'watch',
-        'wait',
-        'attach',
-        'scale',
-        'stats',
-      ].map((v) => [v, common]),
-    ),
-  },
-};
 
 /** Everything after `compose` (or after `docker-compose`). */
 export function recognizeCompose(
@@ -119,7 +129,7 @@ export function recognizeCompose(
   words: readonly ArgWord[],
   engine: EngineTarget,
 ): Recognition {
-  const parsed = parseArgv(words, composeSpec);
+  const parsed = parseArgv(words, composeTables().composeSpec);
   const flags: Record<string, string[]> = { ...parsed.globalFlags };
   for (const [name, values] of Object.entries(parsed.flags))
     flags[name] = [...(flags[name] ?? []), ...values];

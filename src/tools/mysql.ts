@@ -2,6 +2,7 @@
 // statement classified with a MySQL-dialect parser, and the server they connect to.
 
 import { join, resolve } from 'node:path';
+import { once } from '../once.js';
 import type { ShellEnv, SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, lastFlag, parseArgv } from './argv.js';
 import type { EnvHint, Recognition, RecognizeContext, Recognizer } from './invocation.js';
@@ -14,94 +15,101 @@ import { sqlFromStdin } from './sql/stdin.js';
 import type { SqlConnection, SqlStatement } from './sql/types.js';
 import { appendAll, unknownStatement } from './sql/types.js';
 
-const req = { value: 'required' } as const;
-const switches = [
-  'batch:B',
-  'silent:s',
-  'verbose:v',
-  'table:t',
-  'raw:r',
-  'skip-column-names:N',
-  'force:f',
-  'no-auto-rehash:A',
-  'auto-rehash',
-  'vertical:E',
-  'html:H',
-  'xml:X',
-  'unbuffered:n',
-  'quick:q',
-  'comments:c',
-  'skip-comments',
-  'no-beep:b',
-  'safe-updates:U',
-  'i-am-a-dummy',
-  'line-numbers',
-  'skip-line-numbers:L',
-  'column-names',
-  'show-warnings',
-  'sigint-ignore',
-  'compress:C',
-  'binary-mode',
-  'no-defaults',
-  'print-defaults',
-  'ssl',
-  'skip-ssl',
-  'help:?',
-  'version:V',
-  'debug-info:T',
-  'one-database:o',
-  'ignore-spaces:i',
-  'secure-auth',
-];
+/**
+ * The mysql and mysqladmin argv tables, built on first use: start-up time that a command
+ * without mysql never needs.
+ */
+export const mysqlTables = once(() => {
+  const req = { value: 'required' } as const;
+  const switches = [
+    'batch:B',
+    'silent:s',
+    'verbose:v',
+    'table:t',
+    'raw:r',
+    'skip-column-names:N',
+    'force:f',
+    'no-auto-rehash:A',
+    'auto-rehash',
+    'vertical:E',
+    'html:H',
+    'xml:X',
+    'unbuffered:n',
+    'quick:q',
+    'comments:c',
+    'skip-comments',
+    'no-beep:b',
+    'safe-updates:U',
+    'i-am-a-dummy',
+    'line-numbers',
+    'skip-line-numbers:L',
+    'column-names',
+    'show-warnings',
+    'sigint-ignore',
+    'compress:C',
+    'binary-mode',
+    'no-defaults',
+    'print-defaults',
+    'ssl',
+    'skip-ssl',
+    'help:?',
+    'version:V',
+    'debug-info:T',
+    'one-database:o',
+    'ignore-spaces:i',
+    'secure-auth',
+  ];
 
-export const mysqlSpec: ArgvSpec = {
-  options: {
-    ...Object.fromEntries(
-      switches.map((s) => {
-        const [name = s, short] = s.split(':');
-        return [name, short === undefined ? {} : { short }];
-      }),
-    ),
-    execute: { short: 'e', ...req },
-    host: { short: 'h', ...req },
-    port: { short: 'P', ...req },
-    database: { short: 'D', ...req },
-    user: { short: 'u', ...req },
-    password: { short: 'p', value: 'optional' },
-    socket: { short: 'S', ...req },
-    protocol: { ...req },
-    'defaults-file': { ...req },
-    'defaults-extra-file': { ...req },
-    'defaults-group-suffix': { ...req },
-    'init-command': { ...req },
-    'default-character-set': { ...req },
-    'connect-timeout': { ...req },
-    'max-allowed-packet': { ...req },
-    pager: { value: 'optional' },
-    tee: { ...req },
-    prompt: { ...req },
-    'ssl-mode': { ...req },
-    'ssl-ca': { ...req },
-    'ssl-cert': { ...req },
-    'ssl-key': { ...req },
-    delimiter: { ...req },
-    'local-infile': { value: 'optional' },
-    'login-path': { ...req },
-  },
-};
+  const mysqlSpec: ArgvSpec = {
+    options: {
+      ...Object.fromEntries(
+        switches.map((s) => {
+          const [name = s, short] = s.split(':');
+          return [name, short === undefined ? {} : { short }];
+        }),
+      ),
+      execute: { short: 'e', ...req },
+      host: { short: 'h', ...req },
+      port: { short: 'P', ...req },
+      database: { short: 'D', ...req },
+      user: { short: 'u', ...req },
+      password: { short: 'p', value: 'optional' },
+      socket: { short: 'S', ...req },
+      protocol: { ...req },
+      'defaults-file': { ...req },
+      'defaults-extra-file': { ...req },
+      'defaults-group-suffix': { ...req },
+      'init-command': { ...req },
+      'default-character-set': { ...req },
+      'connect-timeout': { ...req },
+      'max-allowed-packet': { ...req },
+      pager: { value: 'optional' },
+      tee: { ...req },
+      prompt: { ...req },
+      'ssl-mode': { ...req },
+      'ssl-ca': { ...req },
+      'ssl-cert': { ...req },
+      'ssl-key': { ...req },
+      delimiter: { ...req },
+      'local-infile': { value: 'optional' },
+      'login-path': { ...req },
+    },
+  };
 
-/** mysqladmin shares the client's connection options; a few letters mean other things. */
-const { comments: _c, 'ignore-spaces': _i, raw: _r, execute: _e, ...adminShared } = mysqlSpec.options ?? {};
-export const mysqladminSpec: ArgvSpec = {
-  options: {
-    ...adminShared,
-    count: { short: 'c', ...req },
-    sleep: { short: 'i', ...req },
-    relative: { short: 'r' },
-    wait: { short: 'w', value: 'optional' },
-    'shutdown-timeout': { ...req },
-  },
-};
+  /** mysqladmin shares the client's connection options; a few letters mean other things. */
+  const { comments: _c, 'ignore-spaces': _i, raw: _r, execute: _e, ...adminShared } = mysqlSpec.options ?? {};
+  const mysqladminSpec: ArgvSpec = {
+    options: {
+      ...adminShared,
+      count: { short: 'c', ...req },
+      sleep: { short: 'i', ...req },
+      relative: { short: 'r' },
+      wait: { short: 'w', value: 'optional' },
+      'shutdown-timeout': { ...req },
+    },
+  };
+  return { mysqlSpec, mysqladminSpec };
+});
 
 /** `[client]`/`[mysql]` settings from an option file. */
 function optionFile(text: string): Record<string, string> {
@@ -180,7 +188,7 @@ function hintsFor(
 }
 
 function recognizeMysql(command: SimpleCommand, ctx: RecognizeContext): Recognition {
-  const parsed = parseArgv(argsOf(command), mysqlSpec);
+  const parsed = parseArgv(argsOf(command), mysqlTables().mysqlSpec);
   const flags = parsed.flags;
   const cwd = command.cwd ?? ctx.cwd;
   const dialect = command.program === 'mariadb' ? 'mariadb' : 'mysql';
@@ -236,7 +244,7 @@ function recognizeMysql(command: SimpleCommand, ctx: RecognizeContext): Recognit
 
 /** mysqladmin: each command word (`drop shop`, `shutdown`) judged as the statement it runs. */
 function recognizeMysqladmin(command: SimpleCommand, ctx: RecognizeContext): Recognition {
-  const parsed = parseArgv(argsOf(command), mysqladminSpec);
+  const parsed = parseArgv(argsOf(command), mysqlTables().mysqladminSpec);
   const envHints = hintsFor(parsed.flags, undefined, ctx, command.cwd ?? ctx.cwd, command.env);
   const unknowns = parsed.unknownOptions.map((o) => `unrecognized or dynamic option ${o}`);
   const invocations = sqlInvocations(command, mysqladminStatements(parsed.positionals), {
