@@ -19,11 +19,24 @@ export function isSecretName(name: string): boolean {
   return /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|_PWD$|^PGPASS/.test(upper);
 }
 
+const SECRET_FLAG_WORDS = ['password', 'passwd', 'token', 'secret', 'api-key', 'apikey', 'access-key'];
+
 /** `--password`, `--token`, `--client-secret`, `--github-token`…; `--no-password` takes no value. */
 function isSecretFlag(flag: string): boolean {
-  const name = flag.replace(/^-+/, '').toLowerCase();
+  let start = 0;
+  while (flag[start] === '-') start++;
+  const name = flag.slice(start).toLowerCase();
   if (name.startsWith('no-')) return false;
-  return /(?:^|-)(?:password|passwd|token|secret|api-?key|access-key)$/.test(name);
+  for (const word of SECRET_FLAG_WORDS) if (name === word || name.endsWith(`-${word}`)) return true;
+  return false;
+}
+
+/** The word without one surrounding quote at either end (string tests, no pattern to compile). */
+function stripQuotes(token: string): string {
+  const from = token[0] === "'" || token[0] === '"' ? 1 : 0;
+  const last = token[token.length - 1];
+  const to = token.length > from && (last === "'" || last === '"') ? token.length - 1 : token.length;
+  return token.slice(from, to);
 }
 
 // Tokens shaped like well-known credentials; the prefix is kept so the reader knows what it was.
@@ -72,7 +85,7 @@ function redactWithin(token: string): string {
 }
 
 function programName(token: string): string {
-  const bare = token.replace(/^['"]|['"]$/g, '');
+  const bare = stripQuotes(token);
   return bare.slice(bare.lastIndexOf('/') + 1);
 }
 
@@ -81,10 +94,11 @@ function secretFollows(token: string): boolean {
   const lower = token.toLowerCase();
   if (!lower.includes('--') && !lower.includes('earer') && !lower.includes('asic') && !lower.includes('aws_'))
     return false;
-  const bare = token.replace(/^['"]|['"]$/g, '');
+  const bare = stripQuotes(token);
   if (bare.startsWith('--') && isSecretFlag(bare)) return true;
   // `-H 'Authorization: Bearer x'` split by a shell-less caller; `aws configure set aws_secret_access_key x`.
-  return /^(?:Bearer|Basic)$/i.test(bare) || /^aws_(?:secret_access_key|session_token)$/i.test(bare);
+  const word = bare.toLowerCase();
+  return word === 'bearer' || word === 'basic' || word === 'aws_secret_access_key' || word === 'aws_session_token';
 }
 
 /** Redacts argv. Words are rewritten, never merged. */
