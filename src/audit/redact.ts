@@ -98,7 +98,9 @@ function secretFollows(token: string): boolean {
   if (bare.startsWith('--') && isSecretFlag(bare)) return true;
   // `-H 'Authorization: Bearer x'` split by a shell-less caller; `aws configure set aws_secret_access_key x`.
   const word = bare.toLowerCase();
-  return word === 'bearer' || word === 'basic' || word === 'aws_secret_access_key' || word === 'aws_session_token';
+  return (
+    word === 'bearer' || word === 'basic' || word === 'aws_secret_access_key' || word === 'aws_session_token'
+  );
 }
 
 /** Redacts argv. Words are rewritten, never merged. */
