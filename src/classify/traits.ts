@@ -7,6 +7,8 @@ import type { TargetTrait } from './rule.js';
 export interface ClassifyContext extends RecognizeContext {
   /** Directory names whose contents can be rebuilt (policy.regenerable). */
   regenerable: readonly string[];
+  /** Paths belong to a container image being built (see EvaluateOptions.imageBuild). */
+  imageBuild?: boolean;
 }
 
 const systemRoots = [
@@ -155,6 +157,12 @@ export function targetTraits(target: Target, ctx: ClassifyContext): TargetTrait[
   if (path === undefined || (target.kind !== 'path' && target.kind !== 'device')) return traits;
   const container = target.pattern !== undefined;
   if (target.value === undefined && !container) return traits;
+  // Inside an image build every path is the image's, rebuilt by the next build: none is this
+  // machine's system, home, project or airlock's own files.
+  if (ctx.imageBuild === true) {
+    traits.push('inside-project', 'regenerable');
+    return traits;
+  }
   if (path === '/') traits.push('root');
   if (isHome(path, ctx)) traits.push('home');
   const places = placesOf(ctx);

@@ -97,7 +97,17 @@ function environmentOf(finding: Finding, policy: Policy, memo: EnvironmentMemo):
   return environment;
 }
 
-function decideFinding(finding: Finding, policy: Policy, memo: EnvironmentMemo): DecidedFinding {
+export interface DecideOptions {
+  /** A step of a container image build: see EvaluateOptions.imageBuild. */
+  imageBuild?: boolean;
+}
+
+function decideFinding(
+  finding: Finding,
+  policy: Policy,
+  memo: EnvironmentMemo,
+  options: DecideOptions,
+): DecidedFinding {
   const environment = environmentOf(finding, policy, memo);
   const at = environment.name === 'local' ? 'on this machine' : `in ${environment.name}`;
   const decided = (decision: Decision, why: string): DecidedFinding =>
@@ -108,6 +118,10 @@ function decideFinding(finding: Finding, policy: Policy, memo: EnvironmentMemo):
   const override = policy.rules[finding.rule];
   if (override !== undefined)
     return decided(override, `configured: rule ${finding.rule} is set to ${override}`);
+  // In an image build, "this machine" is the build's own container, started afresh each time.
+  if (options.imageBuild === true && environment.name === 'local' && finding.effect !== 'read') {
+    return decided('allow', 'inside the image being built, which every build starts again from scratch');
+  }
   if (finding.denyIn?.includes(environment.name)) {
     return decided('deny', `refused outright ${at}`);
   }
@@ -133,9 +147,14 @@ function decideFinding(finding: Finding, policy: Policy, memo: EnvironmentMemo):
   }
 }
 
-export function decide(findings: readonly Finding[], unknowns: readonly Unknown[], policy: Policy): Verdict {
+export function decide(
+  findings: readonly Finding[],
+  unknowns: readonly Unknown[],
+  policy: Policy,
+  options: DecideOptions = {},
+): Verdict {
   const memo: EnvironmentMemo = new Map();
-  const decidedFindings = findings.map((f) => decideFinding(f, policy, memo));
+  const decidedFindings = findings.map((f) => decideFinding(f, policy, memo, options));
   let decision: Decision = unknowns.length > 0 ? 'approve' : 'allow';
   let environment: Environment = localEnvironment;
   let strongest: Effect | undefined;

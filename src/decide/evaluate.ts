@@ -24,6 +24,12 @@ export interface EvaluateOptions {
   airlockPaths?: string[];
   /** Defaults to the nearest directory above cwd holding `.git`, else cwd. */
   projectRoot?: string;
+  /**
+   * Judged as a step of a container image build (a Dockerfile `RUN`): its file paths are the
+   * image's, built again from scratch by every build, not this machine's. What it reaches
+   * over the network (clusters, clouds, databases) is judged as anywhere else.
+   */
+  imageBuild?: boolean;
 }
 
 /** Everything the pipeline worked out, for `check --json`, the prompt's details view and the audit row. */
@@ -90,6 +96,7 @@ function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Eva
     airlockPaths: options.airlockPaths ?? [],
     fs,
     regenerable: policy.regenerable,
+    imageBuild: options.imageBuild === true,
   };
   const unknowns: Unknown[] = analysis.unknowns.slice();
   const invocations: Invocation[] = analysis.hazards.map(hazardInvocation);
@@ -112,7 +119,11 @@ function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Eva
       });
     }
   }
-  return { verdict: decide(findings, unknowns, policy), analysis, invocations };
+  return {
+    verdict: decide(findings, unknowns, policy, { imageBuild: options.imageBuild === true }),
+    analysis,
+    invocations,
+  };
 }
 
 function analyzeContext(options: EvaluateOptions): AnalyzeContext {

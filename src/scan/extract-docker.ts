@@ -1,10 +1,24 @@
 // Dockerfile RUN instructions: shell form with continuation lines (comment lines inside a
 // continuation dropped, as Docker does), exec form (a JSON argv), heredocs (RUN <<EOF), and
 // the escape directive. A SHELL instruction naming a non-POSIX shell stops shell-form judging.
+// Each RUN runs inside the image being built, in the directory the last WORKDIR names (`/`
+// before any), which is where scan judges it (see judge.ts).
 
 import type { ScanCommand } from './types.js';
 
 const posixShells = /(^|\/)(sh|bash|dash|ash|ksh|zsh)$/;
+
+/** `dir` taken from `base` the way a WORKDIR is: absolute replaces, relative appends. */
+function posixJoin(base: string, dir: string): string {
+  const joined = dir.startsWith('/') ? dir : `${base.replace(/\/$/, '')}/${dir}`;
+  const parts: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
 
 function stripRunFlags(body: string): string {
   let rest = body.trimStart();
@@ -24,7 +38,8 @@ function parseArgv(text: string): string[] | undefined {
   }
 }
 
-export function extractDockerfile(text: string, file: string, cwd: string): ScanCommand[] {
+export function extractDockerfile(text: string, file: string): ScanCommand[] {
+  let cwd = '/';
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   let escapeChar = '\\';
   for (const line of lines) {
@@ -55,6 +70,15 @@ export function extractDockerfile(text: string, file: string, cwd: string): Scan
           .slice(match![0].length),
       );
       posix = argv !== undefined && argv[0] !== undefined && posixShells.test(argv[0]);
+      continue;
+    }
+    if (instruction === 'WORKDIR') {
+      const dir = parts[0]!.text
+        .slice(match![0].length)
+        .trim()
+        .replace(/^["']|["']$/g, '');
+      // A variable in it (`WORKDIR $APP`) is not known here: the directory stays what it was.
+      if (dir !== '' && !dir.includes('$')) cwd = posixJoin(cwd, dir);
       continue;
     }
     if (instruction !== 'RUN') continue;

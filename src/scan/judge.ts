@@ -21,16 +21,36 @@ export interface JudgeContext {
   projectRoot: string;
 }
 
+/** What a Dockerfile RUN starts with in the image: Docker's default PATH, root's home. */
+const imageEnv: Readonly<Record<string, string>> = {
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  HOME: '/root',
+};
+const noFiles: FsView = { realpath: () => undefined, stat: () => undefined, readText: () => undefined };
+
 function evaluate(command: ScanCommand, ctx: JudgeContext): Evaluation {
-  const options: EvaluateOptions = {
-    env: ctx.env,
-    cwd: command.cwd,
-    packs: ctx.packs,
-    policy: ctx.policy,
-    fs: ctx.fs,
-    airlockPaths: ctx.airlockPaths,
-    projectRoot: ctx.projectRoot,
-  };
+  const options: EvaluateOptions =
+    command.source === 'docker'
+      ? // Inside the image being built: its files, its environment, none of this machine's.
+        {
+          env: imageEnv,
+          cwd: command.cwd,
+          packs: ctx.packs,
+          policy: ctx.policy,
+          fs: noFiles,
+          airlockPaths: [],
+          projectRoot: '/',
+          imageBuild: true,
+        }
+      : {
+          env: ctx.env,
+          cwd: command.cwd,
+          packs: ctx.packs,
+          policy: ctx.policy,
+          fs: ctx.fs,
+          airlockPaths: ctx.airlockPaths,
+          projectRoot: ctx.projectRoot,
+        };
   return command.argv ? evaluateArgvFully(command.argv, options) : evaluateLineFully(command.text, options);
 }
 

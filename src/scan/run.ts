@@ -29,7 +29,7 @@ function extract(file: ScanFile, text: string, root: string): { commands: ScanCo
     case 'npm':
       return extractPackageScripts(text, file.rel, cwd);
     case 'docker':
-      return { commands: extractDockerfile(text, file.rel, cwd) };
+      return { commands: extractDockerfile(text, file.rel) };
     case 'github-actions':
       return extractGithubActions(text, file.rel, root);
     case 'gitlab-ci':

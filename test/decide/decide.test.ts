@@ -136,3 +136,33 @@ describe('decide', () => {
     expect(verdict.environment.name).toBe('prod');
   });
 });
+
+describe('decide in an image build (a Dockerfile RUN)', () => {
+  const image = { imageBuild: true };
+
+  it('allows what changes only the build container, and says why', () => {
+    const verdict = decide(
+      [finding({ targets: [path('/var/lib/apt/lists', ['system'])] })],
+      [],
+      defaultPolicy,
+      image,
+    );
+    expect(verdict.decision).toBe('allow');
+    expect(verdict.findings[0]?.why).toBe(
+      'inside the image being built, which every build starts again from scratch',
+    );
+    // The same finding on this machine needs a person.
+    expect(
+      decide([finding({ targets: [path('/var/lib/apt/lists', ['system'])] })], [], defaultPolicy).decision,
+    ).toBe('approve');
+  });
+
+  it('still stops what reaches another environment, a catastrophe, a configured rule and unknowns', () => {
+    expect(decide([finding({ envHints: [prod] })], [], defaultPolicy, image).decision).toBe('approve');
+    expect(decide([finding({ catastrophic: true })], [], defaultPolicy, image).decision).toBe('deny');
+    const policy: Policy = { ...defaultPolicy, rules: { 'test/rule': 'deny' } };
+    expect(decide([finding()], [], policy, image).decision).toBe('deny');
+    const unknown = { kind: 'dynamic-argument' as const, reason: 'a command name known only at run time' };
+    expect(decide([], [unknown], defaultPolicy, image).decision).toBe('approve');
+  });
+});

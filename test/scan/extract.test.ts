@@ -55,11 +55,31 @@ describe('Dockerfile', () => {
       'EOF', // 9
       'run echo lower', // 10
     ].join('\n');
-    expect(brief(extractDockerfile(text, 'Dockerfile', '/r'))).toEqual([
+    expect(brief(extractDockerfile(text, 'Dockerfile'))).toEqual([
       { text: 'apt-get update && \\\n  rm -rf /var/cache/apt', lines: [2, 4] },
       { text: 'rm -rf /data', lines: [5], argv: ['rm', '-rf', '/data'] },
       { text: 'set -e\ndropdb x', lines: [7, 8] },
       { text: 'echo lower', lines: [10] },
+    ]);
+  });
+
+  test('each RUN runs in the directory the last WORKDIR names, as Docker resolves it', () => {
+    const text = [
+      'FROM x',
+      'RUN pwd',
+      'WORKDIR /srv/app',
+      'RUN ls',
+      'WORKDIR sub/../build',
+      'RUN make',
+      'WORKDIR $HOME',
+      'RUN make install',
+    ].join('\n');
+    expect(extractDockerfile(text, 'Dockerfile').map((c) => `${c.cwd} ${c.text}`)).toEqual([
+      '/ pwd',
+      '/srv/app ls',
+      '/srv/app/build make',
+      // A variable is not known here: the directory stays what it was.
+      '/srv/app/build make install',
     ]);
   });
 
@@ -72,9 +92,7 @@ describe('Dockerfile', () => {
       'SHELL ["pwsh", "-c"]',
       'RUN Remove-Item x',
     ].join('\n');
-    expect(brief(extractDockerfile(text, 'Dockerfile', '/r'))).toEqual([
-      { text: 'echo a \\\n  b', lines: [3, 4] },
-    ]);
+    expect(brief(extractDockerfile(text, 'Dockerfile'))).toEqual([{ text: 'echo a \\\n  b', lines: [3, 4] }]);
   });
 });
 
