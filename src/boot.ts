@@ -99,6 +99,10 @@ function prepare(name: string, kind: string): () => Bundle {
       // its cache would leave the next runs compiling the rest on every start.
       if (name === startUp && loaded.has(full)) return;
       try {
+        // The bundle may run a common path of this kind over sample input first (src/warm-up.ts).
+        try {
+          (loaded.get(name)?.warmUp as ((kind: string) => void) | undefined)?.(kind);
+        } catch {}
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });

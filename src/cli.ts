@@ -6,6 +6,8 @@ import { runCheck } from './commands/check.js';
 import { runShim } from './commands/shim.js';
 import { exitCodes } from './exec/exit-codes.js';
 
+export { warmUp } from './warm-up.js';
+
 /**
  * `airlock log | head` closing the pipe early is the reader's choice, not an error. Only the
  * commands that print at length set this up: touching process.stdout costs ~1.5 ms of start,
