@@ -5,7 +5,7 @@
 // anything, so nothing happens twice.
 
 import { join } from 'node:path';
-import { CHAIN_BACKLOG, listPending } from './audit/pending.js';
+import { backlogDue, listPending } from './audit/pending.js';
 import type { Cold } from './cold.js';
 
 interface FullBundle {
@@ -37,6 +37,6 @@ export const cold: Cold = {
   hookQueue: handOver,
   // Counted here: the full bundle loads only once there is a backlog to chain.
   chainBacklog: async (stateDir, sign) => {
-    if (listPending(stateDir).length >= CHAIN_BACKLOG) await loadFull().cold.chainBacklog(stateDir, sign);
+    if (backlogDue(listPending(stateDir))) await loadFull().cold.chainBacklog(stateDir, sign);
   },
 };

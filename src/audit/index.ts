@@ -14,6 +14,8 @@ export {
 } from './grants.js';
 export { ANCHOR_FILE, KEY_FILE } from './key.js';
 export {
+  backlogDue,
+  CHAIN_AGE_MS,
   CHAIN_BACKLOG,
   listPending,
   listUnreadable,

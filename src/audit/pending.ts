@@ -21,6 +21,27 @@ const FORMAT = 'airlock-pending/1';
 
 /** Pending rows past which the guarded command that notices chains them itself. */
 export const CHAIN_BACKLOG = 64;
+/**
+ * A pending row older than this is chained by the next guarded command, however few wait:
+ * the longest a row stays outside the chain while commands keep running, at the cost of one
+ * slower command (~20 ms) per interval when they are sparse.
+ */
+export const CHAIN_AGE_MS = 5 * 60_000;
+
+/**
+ * Whether the rows waiting (names as listPending gives them, oldest first) are due to be
+ * chained now: enough of them, or the oldest waiting too long. The age bounds how long a row
+ * stays outside the hash chain while airlock is in use.
+ */
+export function backlogDue(
+  names: readonly string[],
+  now: number = Date.now(),
+  threshold: number = CHAIN_BACKLOG,
+): boolean {
+  if (names.length >= threshold) return true;
+  const oldest = names[0];
+  return oldest !== undefined && now - Number(oldest.slice(0, 13)) >= CHAIN_AGE_MS;
+}
 
 let sequence = 0;
 

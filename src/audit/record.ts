@@ -3,7 +3,7 @@
 
 import { appendAudit } from './append.js';
 import { chainPending } from './chain.js';
-import { CHAIN_BACKLOG, listPending, writePending } from './pending.js';
+import { backlogDue, CHAIN_BACKLOG, listPending, writePending } from './pending.js';
 import { type AuditStore, withDb } from './store.js';
 import type { AuditEntry, StoreFailure } from './types.js';
 
@@ -15,12 +15,13 @@ export function recordEntry(store: AuditStore, entry: AuditEntry): RecordResult 
 }
 
 /**
- * Chains the pending rows when enough have built up that nothing else has (a long run of
- * allowed commands with no `airlock log` or approval in between). Costs a directory listing;
- * a failure leaves the rows pending for the next opener.
+ * Chains the pending rows when enough have built up, or the oldest has waited long enough,
+ * without anything else chaining them (allowed commands with no `airlock log` or approval in
+ * between). Costs a directory listing; a failure leaves the rows pending for the next opener.
  */
 export function chainBacklog(store: AuditStore, threshold: number = CHAIN_BACKLOG): void {
-  if (store.db !== undefined || listPending(store.stateDir).length < threshold) return;
+  if (store.db !== undefined || !backlogDue(listPending(store.stateDir), store.now().getTime(), threshold))
+    return;
   withDb(store, () => undefined);
 }
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   appendAudit,
+  backlogDue,
+  CHAIN_AGE_MS,
   chainBacklog,
   chainPendingNow,
   closeStore,
@@ -155,6 +157,28 @@ describe('recording from a guarded command', () => {
     chainBacklog(store, 3);
     expect(listPending(state)).toEqual([]);
     expect(queryAudit(store)).toHaveLength(3);
+    closeStore(store);
+  });
+});
+
+describe('the age of the oldest pending row', () => {
+  it('is due once the oldest row has waited past the limit, however few wait', () => {
+    const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    const state = fresh();
+    writePending(state, entry(1), new Date(now - CHAIN_AGE_MS + 1000));
+    expect(backlogDue(listPending(state), now)).toBe(false);
+    writePending(state, entry(2), new Date(now - CHAIN_AGE_MS - 1000));
+    expect(backlogDue(listPending(state), now)).toBe(true);
+    expect(backlogDue([], now)).toBe(false);
+  });
+
+  it('a guarded command chains a single row that waited too long', () => {
+    const state = fresh();
+    writePending(state, entry(1, { note: 'old' }), new Date(Date.now() - CHAIN_AGE_MS - 1000));
+    const store = openStore(state);
+    chainBacklog(store);
+    expect(listPending(state)).toEqual([]);
+    expect(queryAudit(store).map((r) => r.note)).toEqual(['old']);
     closeStore(store);
   });
 });
