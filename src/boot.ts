@@ -175,9 +175,6 @@ process.emitWarning = function filtered(this: NodeJS.Process, warning: string | 
   return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
 } as typeof process.emitWarning;
 
-// The start-up bundle hands a run over to the full one (dist/airlock-full.cjs) through this.
-(globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] = (name: string) => load(name);
-
 // Each kind of run keeps its own cache of what it compiles: loading a cache costs by its size
 // (~1 ms per 200 KB here), and a shim judging an argv never runs the shell parser that a line
 // needs, while a batch compiles most of the bundle.
@@ -200,4 +197,8 @@ if (sqlRun) {
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 }
 const kind = `${sqlRun ? 'sql-' : ''}${entryKind}`;
+// The start-up bundle hands a run over to the full one (dist/airlock-full.cjs), and loads the
+// SQL parser (dist/pg-parser.cjs), through this: their caches follow the run's V8 flags too.
+(globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] = (name: string) =>
+  load(name, sqlRun ? 'sql-' : '');
 (load(startUp, kind).start as () => void)();

@@ -1,13 +1,14 @@
 // The end every allowed or approved command shares: run the real program with the caller's
 // stdio, record how it ended, and end airlock the same way.
 
+import type { RecordResult } from '../audit/record.js';
 import type { AuditEntry, StoreFailure } from '../audit/types.js';
 import { executeProgram } from '../exec/execute.js';
 import { exitCodes } from '../exec/exit-codes.js';
 import { exitAs } from '../exec/spawn.js';
 import type { GuardRequest } from './guard.js';
 
-export type Recorder = (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) => { ok: true } | StoreFailure;
+export type Recorder = (entry: Partial<AuditEntry> & Pick<AuditEntry, 'step'>) => RecordResult;
 
 /** A command that changes something runs only once it is on the record. */
 export function refuseUnrecorded(failure: StoreFailure): number {

@@ -6,7 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { type Actor, verdictForActor } from '../approve/actor.js';
 import { writePending } from '../audit/pending.js';
-import type { AuditEntry, StoreFailure } from '../audit/types.js';
+import type { RecordResult } from '../audit/record.js';
+import type { AuditEntry } from '../audit/types.js';
 import { callerEnv } from '../commands/context.js';
 import { allPacks } from '../commands/packs.js';
 import { loadConfig } from '../config/load.js';
@@ -31,7 +32,7 @@ export interface HookJudgeRequest {
   now?: () => Date;
 }
 
-type Record_ = (entry: Omit<AuditEntry, 'entry' | 'actorKind'>) => { ok: true } | StoreFailure;
+type Record_ = (entry: Omit<AuditEntry, 'entry' | 'actorKind'>) => RecordResult;
 
 /**
  * A verdict that needs a person, from a harness that cannot ask: the approval queue decides

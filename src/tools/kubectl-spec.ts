@@ -289,17 +289,17 @@ export const kubectlTables = once(() => {
       ),
     },
   };
-
-  /** Verbs that never reach the cluster: they read or edit the local kubeconfig. */
-  const localVerbs: ReadonlySet<string> = new Set([
-    'config',
-    'completion',
-    'options',
-    'plugin',
-    'kustomize',
-    'project',
-    'login',
-    'logout',
-  ]);
-  return { kubectlSpec, localVerbs };
+  return { kubectlSpec };
 });
+
+/** Verbs that never reach the cluster: they read or edit the local kubeconfig. */
+export const localVerbs: ReadonlySet<string> = new Set([
+  'config',
+  'completion',
+  'options',
+  'plugin',
+  'kustomize',
+  'project',
+  'login',
+  'logout',
+]);

@@ -7,7 +7,7 @@ import type { FactValue, Invocation, Recognition, RecognizeContext, Recognizer }
 import { type KubeFlags, kubeEnvHints, resolveKubeTarget } from './kube-context.js';
 import { kubectlFacts } from './kubectl-facts.js';
 import { innerCommands } from './kubectl-inner.js';
-import { kubectlTables } from './kubectl-spec.js';
+import { kubectlTables, localVerbs } from './kubectl-spec.js';
 import { argsOf, makeInvocation } from './make-invocation.js';
 
 /** Verbs whose trailing words are a command run in a container. */
@@ -118,7 +118,7 @@ function recognizeKubectl(command: SimpleCommand, ctx: RecognizeContext): Recogn
   }
   const hidden = hiddenOption(parsed, command);
   const target = resolveKubeTarget(kubeFlagsOf(flags, command, hidden), command, ctx);
-  const local = head !== undefined && kubectlTables().localVerbs.has(head);
+  const local = head !== undefined && localVerbs.has(head);
   const shape = kubectlFacts(path.verb, path.args, flags, command, ctx);
   const facts: Record<string, FactValue> = { ...shape.facts, 'verb.known': path.known || head === undefined };
   if (fromXargs(command)) {

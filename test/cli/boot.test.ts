@@ -41,7 +41,7 @@ describe('code caches', () => {
       'airlock-main-batch-',
       'airlock-main-sql-',
     ]);
-    expect(named('pg-parser-')).toHaveLength(1);
+    expect(named('pg-parser-sql-')).toHaveLength(1);
     const before = stamps();
     expect(box.run(['check', 'git status']).status).toBe(0);
     expect(box.run(['run', '--', 'true']).status).toBe(0);
@@ -77,6 +77,16 @@ describe('code caches', () => {
 });
 
 describe('hand-over to the full bundle', () => {
+  it('a run that parses SQL keeps the full bundle in a cache of its own, which is then reused', () => {
+    const probe = ['check', '--probe', '--json', 'psql -c "SELECT 1"'];
+    expect(box.run(probe).status).toBe(0);
+    const [full] = named('airlock-full-sql-');
+    if (full === undefined) throw new Error('no cache for the full bundle in a SQL run');
+    const before = statSync(join(cacheDir(), full)).mtimeMs;
+    expect(box.run(probe).status).toBe(0);
+    expect(statSync(join(cacheDir(), full)).mtimeMs).toBe(before);
+  });
+
   it('check --probe starts over in the full bundle and answers once', () => {
     const run = box.run(['check', '--probe', '--json', 'rm -rf build'], { cwd: box.dir });
     expect(run.status).toBe(0);
