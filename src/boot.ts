@@ -192,13 +192,21 @@ const entryKind =
 // Every SQL client's name contains `sql` or `maria` (the test prepareEvaluation makes first).
 const words = invokedAs !== undefined ? [invokedAs, ...process.argv.slice(2)] : process.argv.slice(2);
 const sqlRun = entryKind !== 'batch-' && words.some((word) => word.includes('sql') || word.includes('maria'));
-if (sqlRun) {
-  flagsSet.add('--liftoff-only');
-  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
+// A batch runs long enough for TurboFan, which inlining makes slow to compile and quick to
+// throw away (a deoptimized caller drops its inlined callees too): without it a corpus batch
+// takes ~15% less time. It sets the SQL flag up front as well, so its cache is made once.
+const bootFlags = sqlRun
+  ? ['--liftoff-only']
+  : entryKind === 'batch-'
+    ? ['--liftoff-only', '--no-turbo-inlining']
+    : [];
+for (const flag of bootFlags) {
+  flagsSet.add(flag);
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
 }
 const kind = `${sqlRun ? 'sql-' : ''}${entryKind}`;
 // The start-up bundle hands a run over to the full one (dist/airlock-full.cjs), and loads the
 // SQL parser (dist/pg-parser.cjs), through this: their caches follow the run's V8 flags too.
 (globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] = (name: string) =>
-  load(name, sqlRun ? 'sql-' : '');
+  load(name, sqlRun ? 'sql-' : entryKind === 'batch-' ? 'batch-' : '');
 (load(startUp, kind).start as () => void)();

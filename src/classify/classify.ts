@@ -72,7 +72,8 @@ function viewOf(subject: MatchSubject): InvocationView {
     subcommand: inv.subcommand,
     flags: inv.flags,
     positionals: inv.positionals,
-    targets: inv.targets.map((t, i) => ({ ...t, traits: [...(subject.traits[i] ?? [])] })),
+    // Object.assign: V8 adds a key to a `{ ...t }` copy ~30x slower.
+    targets: inv.targets.map((t, i) => Object.assign({}, t, { traits: [...(subject.traits[i] ?? [])] })),
     envHints: inv.envHints,
     facts: inv.facts,
     unknowns: inv.unknowns,

@@ -80,13 +80,27 @@ function createSink(ctx: AnalyzeContext): Sink {
   return sink;
 }
 
+/**
+ * Every key present from the start, so that the frames spread from this one keep one shape:
+ * V8 copies `{ ...frame, key }` quickly when `key` already exists, and ~30x slower otherwise.
+ */
 function topFrame(source: string): Frame {
   return {
     contexts: [],
     origin: [{ kind: 'line' }],
+    remote: undefined,
     source,
+    outerSpan: undefined,
     depth: 0,
+    stdin: undefined,
+    producer: undefined,
+    collector: undefined,
+    functionName: undefined,
+    functionContextStart: undefined,
+    wrappers: undefined,
+    placeholder: undefined,
     facts: { assigned: new Set(), changesDir: false, functionAssigned: new Set(), functionChangesDir: false },
+    absent: undefined,
   };
 }
 

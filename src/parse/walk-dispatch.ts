@@ -24,7 +24,7 @@ export function dispatchCommand(
   frame: Frame,
   sink: Sink,
 ): void {
-  let command: SimpleCommand = { ...draft, argv };
+  let command = draftOf(draft, argv);
   for (let round = 0; ; round++) {
     if (command.argv.length === 0) {
       emitCommand(command, frame, sink);
@@ -36,7 +36,9 @@ export function dispatchCommand(
       addHazard(sink, 'dynamic-command', `the program name is not known: ${head.dynamic}`, emitted);
       return;
     }
-    command = { ...command, program: head.program, programPath: head.path };
+    // `command` is this loop's own copy (draftOf, or the unwrapped copy below): set in place.
+    command.program = head.program;
+    command.programPath = head.path;
     if (round >= MAX_WRAPPERS) break;
     const step = unwrapStep(head.program, command.argv);
     if (step.kind === 'none') break;
@@ -50,7 +52,9 @@ export function dispatchCommand(
       runWrappedScript(wrapped, step, frame, sink);
       return;
     }
-    command = { ...wrapped, argv: step.argv };
+    // applyWrapper returned a copy of its own.
+    wrapped.argv = step.argv;
+    command = wrapped;
     if (step.placeholder) frame = { ...frame, placeholder: step.placeholder };
   }
   // Shell text gets its placeholders marked when re-parsed; plain argv gets them here.
@@ -64,6 +68,29 @@ export function dispatchCommand(
   const ownWrappers = command.wrappers.slice(draft.wrappers.length);
   if (ownWrappers.every((wrapper) => SHELL_BUILTIN_WRAPPERS.has(wrapper.name)))
     applyBuiltin(command, state, frame.facts);
+}
+
+/**
+ * The draft with every key present, in one order: the copies below (`{ ...command, program }`)
+ * then only replace values, which V8 does ~30x faster than adding a key to a copy.
+ */
+function draftOf(draft: SimpleCommand, argv: ArgWord[]): SimpleCommand {
+  return {
+    argv,
+    program: draft.program,
+    programPath: draft.programPath,
+    env: draft.env,
+    cwd: draft.cwd,
+    redirects: draft.redirects,
+    stdin: draft.stdin,
+    wrappers: draft.wrappers,
+    origin: draft.origin,
+    absent: draft.absent,
+    remote: draft.remote,
+    context: draft.context,
+    span: draft.span,
+    text: draft.text,
+  };
 }
 
 /** `{}` of find -exec and xargs -I is filled in at run time (the program name stays). */

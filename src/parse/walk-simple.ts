@@ -31,7 +31,9 @@ export function walkSimple(node: SimpleCommandNode, state: ShellState, frame: Fr
       // `export X=$Y` assigns without field splitting, like a plain assignment.
       const value = expandWordToString(word, state, 'assignment');
       argv.push(
-        value.value === undefined ? { ...where, dynamic: value.dynamic } : { ...where, value: value.value },
+        value.value === undefined
+          ? { text: where.text, span: where.span, dynamic: value.dynamic }
+          : { text: where.text, span: where.span, value: value.value },
       );
     } else argv.push(...expandWordToFields(word, state, where));
   }

@@ -72,7 +72,7 @@ function recognizeGit(command: SimpleCommand, ctx: RecognizeContext): Recognitio
     parsed,
     targets,
     envHints,
-    facts: { ...facts.values, 'dynamic-verb': dynamicVerb },
+    facts: Object.assign({}, facts.values, { 'dynamic-verb': dynamicVerb }),
     unknowns,
   });
   if (hasFlag(parsed.globalFlags, 'help')) (invocation.facts as Record<string, boolean>).help = true;

@@ -120,7 +120,9 @@ function recognizeKubectl(command: SimpleCommand, ctx: RecognizeContext): Recogn
   const target = resolveKubeTarget(kubeFlagsOf(flags, command, hidden), command, ctx);
   const local = head !== undefined && localVerbs.has(head);
   const shape = kubectlFacts(path.verb, path.args, flags, command, ctx);
-  const facts: Record<string, FactValue> = { ...shape.facts, 'verb.known': path.known || head === undefined };
+  const facts: Record<string, FactValue> = Object.assign({}, shape.facts, {
+    'verb.known': path.known || head === undefined,
+  });
   if (fromXargs(command)) {
     // `kubectl get -o name | xargs kubectl delete`: the objects are whatever the input holds.
     facts['targets.from-stdin'] = true;

@@ -17,7 +17,7 @@ export interface InvocationParts {
 }
 
 export function makeInvocation(command: SimpleCommand, parts: InvocationParts): Invocation {
-  const facts: Record<string, FactValue> = { ...parts.facts };
+  const facts: Record<string, FactValue> = Object.assign({}, parts.facts);
   const flags = parts.flags ?? parts.parsed?.flags ?? {};
   // GNU tools print help and exit: `rm --help -rf /` removes nothing.
   if (flags.help !== undefined) facts.help = true;

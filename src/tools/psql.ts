@@ -151,7 +151,13 @@ function recognizePsql(command: SimpleCommand, ctx: RecognizeContext): Recogniti
       ],
     };
   }
-  const invocations = sqlInvocations(command, statements, { ...base, facts: { 'sql.source': source } });
+  const invocations = sqlInvocations(command, statements, {
+    tool: base.tool,
+    flags: base.flags,
+    positionals: base.positionals,
+    envHints: base.envHints,
+    facts: { 'sql.source': source },
+  });
   if (unknowns.length > 0 && invocations[0] !== undefined) invocations[0].unknowns.push(...unknowns);
   if (invocations.length === 0)
     invocations.push(

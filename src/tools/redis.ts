@@ -140,7 +140,7 @@ function recognizeRedis(command: SimpleCommand, ctx: RecognizeContext): Recognit
           ? [{ kind: 'key', value: words[1]! }]
           : [],
       envHints,
-      facts: { ...base, 'redis.command': words.length > 0, ...commandFacts(words), ...facts },
+      facts: Object.assign({}, base, { 'redis.command': words.length > 0 }, commandFacts(words), facts),
       unknowns,
     });
   if (args.dynamic) return { invocations: [make([], {}, ['the redis command is not known before it runs'])] };

@@ -156,7 +156,7 @@ function recognizeSqlite(command: SimpleCommand, ctx: RecognizeContext): Recogni
         subcommand: [source === 'none' ? 'session' : 'empty'],
         targets,
         envHints: envHints(),
-        facts: { ...facts, 'sql.interactive': source === 'none' },
+        facts: Object.assign({}, facts, { 'sql.interactive': source === 'none' }),
         unknowns,
       }),
     );

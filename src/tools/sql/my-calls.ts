@@ -80,6 +80,6 @@ export function withCallHazards(statement: SqlStatement, node: MyNode, maxNodes 
     kind: `call-${worst[0].replace(/_/g, '-')}`,
     effect: worst[1].effect,
     reason: worst[1].reason,
-    facts: { ...statement.facts, 'sql.function': worst[0] },
+    facts: Object.assign({}, statement.facts, { 'sql.function': worst[0] }),
   };
 }

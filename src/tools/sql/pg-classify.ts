@@ -99,7 +99,7 @@ function explain(node: PgNode, text: string, ctx: PgContext): SqlStatement[] {
   if (!analyze || query === undefined) return [statement('explain', 'read', text)];
   return classifyPgNode(query, text, ctx).map((s) => ({
     ...s,
-    facts: { ...s.facts, 'sql.explain-analyze': true },
+    facts: Object.assign({}, s.facts, { 'sql.explain-analyze': true }),
   }));
 }
 
@@ -185,7 +185,10 @@ function byType(type: string, node: PgNode, text: string, ctx: PgContext): SqlSt
       const q = child(node, 'query');
       return q === undefined
         ? [statement('prepare', 'read', text)]
-        : classifyPgNode(q, text, ctx).map((s) => ({ ...s, facts: { ...s.facts, 'sql.prepared': true } }));
+        : classifyPgNode(q, text, ctx).map((s) => ({
+            ...s,
+            facts: Object.assign({}, s.facts, { 'sql.prepared': true }),
+          }));
     }
     case 'ExecuteStmt':
       return ctx.prepared.has(String(node.name ?? ''))

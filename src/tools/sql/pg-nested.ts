@@ -54,7 +54,7 @@ export function nestedStatements(root: PgNode, text: string, classify: ClassifyN
     for (const [key, inner] of Object.entries(node)) {
       if (!isRoot && DML.has(key)) {
         for (const s of classify({ [key]: inner }, text)) {
-          found.push({ ...s, facts: { ...s.facts, 'sql.in-cte': true } });
+          found.push({ ...s, facts: Object.assign({}, s.facts, { 'sql.in-cte': true }) });
         }
         continue;
       }

@@ -40,7 +40,7 @@ export function classifyDoBody(
   if (!parsed.ok) return [unknownStatement(text, `the DO block does not parse: ${parsed.error}`)];
   const found: SqlStatement[] = [];
   const mark = (list: SqlStatement[]): void => {
-    for (const s of list) found.push({ ...s, facts: { ...s.facts, 'sql.in-do': true } });
+    for (const s of list) found.push({ ...s, facts: Object.assign({}, s.facts, { 'sql.in-do': true }) });
   };
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object') return;

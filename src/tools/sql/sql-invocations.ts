@@ -89,14 +89,12 @@ export function sqlInvocations(
       facts['sql.repeats'] = ((facts['sql.repeats'] as number | undefined) ?? 1) + 1;
       continue;
     }
-    const facts: Record<string, FactValue> = {
-      ...parts.facts,
-      ...s.facts,
-      'sql.kind': s.kind,
-      'sql.verb': s.kind.split('-')[0] ?? s.kind,
-      'sql.effect': s.effect,
-      'sql.text': s.text.length > 500 ? `${s.text.slice(0, 500)}…` : s.text,
-    };
+    const facts: Record<string, FactValue> = Object.assign({}, parts.facts, s.facts);
+    facts['sql.kind'] = s.kind;
+    const dash = s.kind.indexOf('-');
+    facts['sql.verb'] = dash === -1 ? s.kind : s.kind.slice(0, dash);
+    facts['sql.effect'] = s.effect;
+    facts['sql.text'] = s.text.length > 500 ? `${s.text.slice(0, 500)}…` : s.text;
     if (s.where !== undefined) facts['sql.where'] = s.where;
     if (s.cascade === true) facts['sql.cascade'] = true;
     if (s.objectType !== undefined) facts['sql.object-type'] = s.objectType;
