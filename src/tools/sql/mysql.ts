@@ -18,9 +18,16 @@ const parsers = new Map<SqlDialect, ParserInstance>();
 const loading = new Map<SqlDialect, Promise<void>>();
 
 async function importBuild(dialect: SqlDialect): Promise<{ Parser: new () => ParserInstance }> {
+  // The build copies each dialect's build to dist/sql-<dialect>.cjs, which the boot loader runs
+  // from a code cache (as dist/pg-parser.cjs); from source, the package itself.
+  const loadBundle = (globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] as
+    | ((name: string) => unknown)
+    | undefined;
+  const mysql = dialect === 'mysql' || dialect === 'mariadb';
+  if (loadBundle !== undefined) return loadBundle(mysql ? 'sql-mysql.cjs' : 'sql-sqlite.cjs') as never;
   // Literal specifiers so bundlers and type checkers see each one; require, not import(), because
   // the CLI bundle runs from a V8 code cache where a dynamic import has no loader callback.
-  if (dialect === 'mysql' || dialect === 'mariadb') return require('node-sql-parser/build/mysql.js') as never;
+  if (mysql) return require('node-sql-parser/build/mysql.js') as never;
   return require('node-sql-parser/build/sqlite.js') as never;
 }
 
