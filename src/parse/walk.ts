@@ -8,11 +8,13 @@ import { cloneState, mergeUncertain, type ShellState } from './expand-state.js';
 import { collectEffects, type Effects, prescanScript } from './walk-prescan.js';
 import { resolveRedirects, stdinFromRedirects } from './walk-redirects.js';
 import { walkSimple } from './walk-simple.js';
-import { type Frame, type Sink, withContext } from './walk-types.js';
+import { copyFrame, type Frame, type Sink, withContext } from './walk-types.js';
 import { walkPartsSubstitutions, walkRedirectSubstitutions, walkWordSubstitutions } from './walk-words.js';
 
 export function walkScriptBody(script: Script, state: ShellState, frame: Frame, sink: Sink): void {
-  walkCommand(script.body, state, { ...frame, facts: prescanScript(script.body) }, sink);
+  const inner = copyFrame(frame);
+  inner.facts = prescanScript(script.body);
+  walkCommand(script.body, state, inner, sink);
 }
 
 export function walkCommand(command: Command, state: ShellState, frame: Frame, sink: Sink): void {
@@ -114,7 +116,11 @@ function walkPipeline(
   for (const [index, element] of pipeline.commands.entries()) {
     const collector: SimpleCommand[] = [];
     const stdin: StdinSource | undefined = index === 0 ? base.stdin : pipeFrom(earlier, earlier.length);
-    const elementFrame: Frame = { ...base, contexts, stdin, producer, collector };
+    const elementFrame = copyFrame(base);
+    elementFrame.contexts = contexts;
+    elementFrame.stdin = stdin;
+    elementFrame.producer = producer;
+    elementFrame.collector = collector;
     // Every element of a pipeline runs in its own subshell.
     walkCommand(element, cloneState(state), elementFrame, sink);
     earlier.push(...collector);
@@ -149,14 +155,12 @@ function walkFunction(
   for (const name of frame.facts.assigned) inner.vars.set(name, undefined);
   if (frame.facts.changesDir) inner.cwd = undefined;
   inner.positional = undefined;
-  const fnFrame: Frame = {
-    ...withContext(frame, 'function'),
-    functionName: fn.name,
-    functionContextStart: frame.contexts.length + 1,
-    stdin: undefined,
-    producer: undefined,
-    collector: undefined,
-  };
+  const fnFrame = withContext(frame, 'function');
+  fnFrame.functionName = fn.name;
+  fnFrame.functionContextStart = frame.contexts.length + 1;
+  fnFrame.stdin = undefined;
+  fnFrame.producer = undefined;
+  fnFrame.collector = undefined;
   walkCommand(fn.body, inner, redirected(fn.redirects, inner, fnFrame, sink), sink);
 }
 
@@ -165,7 +169,11 @@ function redirected(redirects: Redirect[], state: ShellState, frame: Frame, sink
   if (redirects.length === 0) return frame;
   walkRedirectSubstitutions(redirects, state, frame, sink);
   const stdin = stdinFromRedirects(resolveRedirects(redirects, state, frame));
-  return stdin === undefined ? frame : { ...frame, stdin, producer: undefined };
+  if (stdin === undefined) return frame;
+  const inner = copyFrame(frame);
+  inner.stdin = stdin;
+  inner.producer = undefined;
+  return inner;
 }
 
 /**
