@@ -2,7 +2,7 @@
 // hot paths and dist/airlock-full.cjs for everything, with the rule packs compiled in (as a
 // JSON string) so no run parses YAML; dist/airlock.cjs, the boot loader; and the Ink UI.
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,10 +131,23 @@ if (loaded.some((pack) => pack.rules.some((rule) => toolsOf(rule.match) === unde
   console.error('a built-in rule names no tool: classify would have to read every pack for every command');
   process.exit(1);
 }
-const leanPacks = loaded.map((pack) => ({
-  ...pack,
-  rules: pack.rules.map(({ examples: _examples, ...rule }) => rule),
-}));
+// The start-up bundle's packs name a file beside it for their rules (dist/packs/<name>.json,
+// read when a command of one of its tools comes up), without examples: ~90 KB of rule text in
+// the bundle cost every start reading it and its code cache deserializing it (~0.5 ms).
+rmSync(join(root, 'dist', 'packs'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist', 'packs'), { recursive: true });
+const leanPacks = loaded.map(({ rules, ...pack }, index) => {
+  const file = `packs/${String(index).padStart(2, '0')}.json`;
+  writeFileSync(
+    join(root, 'dist', file),
+    JSON.stringify(rules.map(({ examples: _examples, ...rule }) => rule)),
+  );
+  return {
+    ...pack,
+    ruleTools: [...new Set(rules.flatMap((rule) => toolsOf(rule.match) ?? []))].sort(),
+    rulesFile: file,
+  };
+});
 const hot = await build({
   ...common,
   entryPoints: [join(root, 'src', 'cli.ts')],
@@ -144,7 +157,7 @@ const hot = await build({
   define: {
     ...common.define,
     __AIRLOCK_VERSION__: version,
-    __AIRLOCK_PACKS__: embed(leanPacks),
+    __AIRLOCK_PACKS__: JSON.stringify(leanPacks),
   },
 });
 await build({

@@ -2,6 +2,7 @@
 // reads back. Shared by rows written straight into the store and rows written as pending files.
 
 import type { ContentColumn, StoredValue } from './canonical.js';
+import { isoTime } from './iso-time.js';
 import { redact, redactJson, redactWords } from './redact.js';
 import type { AuditEntry } from './types.js';
 
@@ -13,7 +14,7 @@ const int = (value: number | undefined): number | null =>
 
 export function toContent(entry: AuditEntry, time: Date): Record<ContentColumn, StoredValue> {
   return {
-    time: time.toISOString(),
+    time: isoTime(time.getTime()),
     actor_kind: entry.actorKind,
     agent: text(entry.agent),
     mode_reason: text(entry.modeReason),

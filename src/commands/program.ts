@@ -2,7 +2,8 @@
 // and loaded only when one of these commands runs.
 
 import { Command } from 'commander';
-import { exitCodes, exitCodeTable } from '../exec/exit-codes.js';
+import { exitCodeTable } from '../exec/exit-code-table.js';
+import { exitCodes } from '../exec/exit-codes.js';
 import { registerApprovals } from './approve-cmd.js';
 import { checkHelp } from './check.js';
 import { registerConfig } from './config-cmd.js';

@@ -2,6 +2,7 @@
 // existing file at the destination would be replaced.
 
 import { posix } from 'node:path';
+import { once } from '../once.js';
 import type { SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, lastFlag, type OptionSpec, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
@@ -23,39 +24,43 @@ const shared: Record<string, OptionSpec> = {
   suffix: { short: 'S', ...req },
 };
 
-const specs: Record<string, ArgvSpec> = {
-  cp: {
-    options: {
-      ...shared,
-      'no-clobber': { short: 'n' },
-      update: { short: 'u', ...opt },
-      archive: { short: 'a' },
-      recursive: { short: 'rR' },
-      link: { short: 'l' },
-      'symbolic-link': { short: 's' },
-      preserve: { short: 'p', ...opt },
-      'no-dereference': { short: 'dP' },
-      dereference: { short: 'L' },
-      'one-file-system': { short: 'x' },
-      'remove-destination': {},
-      parents: {},
-      reflink: opt,
-      sparse: req,
+const specs = once(
+  (): Record<string, ArgvSpec> => ({
+    cp: {
+      options: {
+        ...shared,
+        'no-clobber': { short: 'n' },
+        update: { short: 'u', ...opt },
+        archive: { short: 'a' },
+        recursive: { short: 'rR' },
+        link: { short: 'l' },
+        'symbolic-link': { short: 's' },
+        preserve: { short: 'p', ...opt },
+        'no-dereference': { short: 'dP' },
+        dereference: { short: 'L' },
+        'one-file-system': { short: 'x' },
+        'remove-destination': {},
+        parents: {},
+        reflink: opt,
+        sparse: req,
+      },
     },
-  },
-  mv: { options: { ...shared, 'no-clobber': { short: 'n' }, update: { short: 'u', ...opt }, exchange: {} } },
-  ln: {
-    options: {
-      ...shared,
-      symbolic: { short: 's' },
-      'no-dereference': { short: 'n' },
-      logical: { short: 'L' },
-      physical: { short: 'P' },
-      relative: { short: 'r' },
-      directory: { short: 'dF' },
+    mv: {
+      options: { ...shared, 'no-clobber': { short: 'n' }, update: { short: 'u', ...opt }, exchange: {} },
     },
-  },
-};
+    ln: {
+      options: {
+        ...shared,
+        symbolic: { short: 's' },
+        'no-dereference': { short: 'n' },
+        logical: { short: 'L' },
+        physical: { short: 'P' },
+        relative: { short: 'r' },
+        directory: { short: 'dF' },
+      },
+    },
+  }),
+);
 
 function keepsExisting(program: string, flags: Readonly<Record<string, string[]>>): boolean {
   if (hasFlag(flags, 'backup', 'interactive', 'exchange')) return true;
@@ -65,7 +70,7 @@ function keepsExisting(program: string, flags: Readonly<Record<string, string[]>
 
 function recognizeCopyMove(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const program = command.program ?? 'cp';
-  const parsed = parseArgv(argsOf(command), specs[program] ?? specs.cp!);
+  const parsed = parseArgv(argsOf(command), specs()[program] ?? specs().cp!);
   const words = [...parsed.positionalWords];
   const targetDir = lastFlag(parsed.flags, 'target-directory');
   const destWord = targetDir !== undefined ? undefined : words.length > 1 ? words.pop() : undefined;

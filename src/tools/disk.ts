@@ -1,5 +1,6 @@
 // Disk tools: mkfs*, mkswap, wipefs and the partition editors. Listing modes only read.
 
+import { once } from '../once.js';
 import type { SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer } from './invocation.js';
@@ -8,74 +9,76 @@ import { isWholeDisk, pathTarget } from './paths.js';
 
 const req = { value: 'required' } as const;
 
-const specs: Record<string, ArgvSpec> = {
-  mkfs: {
-    options: {
-      help: { short: 'h' },
-      version: { short: 'V' },
-      type: { short: 't', ...req },
-      force: { short: 'fF' },
-      // Filesystem-specific options with values (ext*, xfs, btrfs, vfat): `-L label` is not a device.
-      ...Object.fromEntries(
-        [...'LbmNOETUIiGgdlnrsCc'].map((letter) => [`opt-${letter}`, { short: letter, ...req }]),
-      ),
+const specs = once(
+  (): Record<string, ArgvSpec> => ({
+    mkfs: {
+      options: {
+        help: { short: 'h' },
+        version: { short: 'V' },
+        type: { short: 't', ...req },
+        force: { short: 'fF' },
+        // Filesystem-specific options with values (ext*, xfs, btrfs, vfat): `-L label` is not a device.
+        ...Object.fromEntries(
+          [...'LbmNOETUIiGgdlnrsCc'].map((letter) => [`opt-${letter}`, { short: letter, ...req }]),
+        ),
+      },
     },
-  },
-  wipefs: {
-    options: {
-      help: { short: 'h' },
-      all: { short: 'a' },
-      offset: { short: 'o', ...req },
-      'no-act': { short: 'n' },
-      types: { short: 't', ...req },
-      backup: { short: 'b' },
-      force: { short: 'f' },
-      json: { short: 'J' },
-      output: { short: 'O', ...req },
-      parsable: { short: 'p' },
+    wipefs: {
+      options: {
+        help: { short: 'h' },
+        all: { short: 'a' },
+        offset: { short: 'o', ...req },
+        'no-act': { short: 'n' },
+        types: { short: 't', ...req },
+        backup: { short: 'b' },
+        force: { short: 'f' },
+        json: { short: 'J' },
+        output: { short: 'O', ...req },
+        parsable: { short: 'p' },
+      },
     },
-  },
-  fdisk: {
-    options: {
-      help: { short: 'h' },
-      list: { short: 'l' },
-      version: { short: 'V' },
-      'sector-size': { short: 'b', ...req },
-      type: { short: 't', ...req },
-      units: { short: 'u', ...opt() },
-      'list-details': { short: 'x' },
+    fdisk: {
+      options: {
+        help: { short: 'h' },
+        list: { short: 'l' },
+        version: { short: 'V' },
+        'sector-size': { short: 'b', ...req },
+        type: { short: 't', ...req },
+        units: { short: 'u', ...opt() },
+        'list-details': { short: 'x' },
+      },
     },
-  },
-  sfdisk: {
-    options: {
-      help: { short: 'h' },
-      list: { short: 'l' },
-      dump: { short: 'd' },
-      json: { short: 'J' },
-      'show-size': { short: 's' },
-      'list-free': { short: 'F' },
-      'list-types': { short: 'T' },
-      verify: { short: 'V' },
-      'no-act': { short: 'n' },
-      backup: { short: 'b' },
-      delete: {},
-      version: { short: 'v' },
-      label: { short: 'X', ...req },
+    sfdisk: {
+      options: {
+        help: { short: 'h' },
+        list: { short: 'l' },
+        dump: { short: 'd' },
+        json: { short: 'J' },
+        'show-size': { short: 's' },
+        'list-free': { short: 'F' },
+        'list-types': { short: 'T' },
+        verify: { short: 'V' },
+        'no-act': { short: 'n' },
+        backup: { short: 'b' },
+        delete: {},
+        version: { short: 'v' },
+        label: { short: 'X', ...req },
+      },
     },
-  },
-  parted: {
-    options: {
-      help: { short: 'h' },
-      list: { short: 'l' },
-      script: { short: 's' },
-      machine: { short: 'm' },
-      version: { short: 'v' },
-      align: { short: 'a', ...req },
+    parted: {
+      options: {
+        help: { short: 'h' },
+        list: { short: 'l' },
+        script: { short: 's' },
+        machine: { short: 'm' },
+        version: { short: 'v' },
+        align: { short: 'a', ...req },
+      },
+      optionsAfterPositionals: false,
     },
-    optionsAfterPositionals: false,
-  },
-  gdisk: { options: { help: { short: 'h' }, list: { short: 'l' } } },
-};
+    gdisk: { options: { help: { short: 'h' }, list: { short: 'l' } } },
+  }),
+);
 
 function opt() {
   return { value: 'optional' } as const;
@@ -85,9 +88,9 @@ const readOnlyParted = new Set(['print', 'p', 'help', 'version', 'unit', 'quit']
 
 function specFor(program: string): [string, ArgvSpec] {
   if (program.startsWith('mkfs') || program === 'mke2fs' || program === 'mkswap')
-    return ['mkfs', specs.mkfs!];
-  if (program === 'cfdisk' || program === 'sgdisk') return [program, specs.gdisk!];
-  return [program, specs[program] ?? specs.mkfs!];
+    return ['mkfs', specs().mkfs!];
+  if (program === 'cfdisk' || program === 'sgdisk') return [program, specs().gdisk!];
+  return [program, specs()[program] ?? specs().mkfs!];
 }
 
 function recognizeDisk(command: SimpleCommand, ctx: RecognizeContext): Recognition {

@@ -1,6 +1,7 @@
 // PostgreSQL's command-line tools besides psql: pg_dump/pg_dumpall read, pg_restore
 // writes (and with --clean drops first), createdb/createuser write, dropdb/dropuser destroy.
 
+import { once } from '../once.js';
 import type { SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, lastFlag, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
@@ -24,7 +25,7 @@ const connection = {
   interactive: { short: 'i' },
 };
 
-const dumpOptions = {
+const dumpOptions = once(() => ({
   ...connection,
   dbname: { short: 'd', ...req },
   file: { short: 'f', ...req },
@@ -58,36 +59,38 @@ const dumpOptions = {
   'no-blobs': { short: 'B' },
   section: { ...req },
   'lock-wait-timeout': { ...req },
-};
+}));
 
-const specs: Record<string, ArgvSpec> = {
-  pg_dump: { options: dumpOptions },
-  pg_dumpall: { options: dumpOptions },
-  pg_restore: { options: dumpOptions },
-  dropdb: { options: { ...connection, 'if-exists': {}, force: { short: 'f' } } },
-  createdb: {
-    options: {
-      ...connection,
-      owner: { short: 'O', ...req },
-      template: { short: 'T', ...req },
-      encoding: { short: 'E', ...req },
-      locale: { short: 'l', ...req },
-      tablespace: { short: 'D', ...req },
+const specs = once(
+  (): Record<string, ArgvSpec> => ({
+    pg_dump: { options: dumpOptions() },
+    pg_dumpall: { options: dumpOptions() },
+    pg_restore: { options: dumpOptions() },
+    dropdb: { options: { ...connection, 'if-exists': {}, force: { short: 'f' } } },
+    createdb: {
+      options: {
+        ...connection,
+        owner: { short: 'O', ...req },
+        template: { short: 'T', ...req },
+        encoding: { short: 'E', ...req },
+        locale: { short: 'l', ...req },
+        tablespace: { short: 'D', ...req },
+      },
     },
-  },
-  dropuser: { options: { ...connection, 'if-exists': {} } },
-  createuser: {
-    options: {
-      ...connection,
-      superuser: { short: 's' },
-      createdb: { short: 'd' },
-      createrole: { short: 'r' },
-      login: { short: 'l' },
-      'no-login': { short: 'L' },
-      pwprompt: { short: 'P' },
+    dropuser: { options: { ...connection, 'if-exists': {} } },
+    createuser: {
+      options: {
+        ...connection,
+        superuser: { short: 's' },
+        createdb: { short: 'd' },
+        createrole: { short: 'r' },
+        login: { short: 'l' },
+        'no-login': { short: 'L' },
+        pwprompt: { short: 'P' },
+      },
     },
-  },
-};
+  }),
+);
 
 function verbOf(program: string, flags: Record<string, string[]>): string[] {
   if (program === 'pg_restore') {
@@ -100,7 +103,7 @@ function verbOf(program: string, flags: Record<string, string[]>): string[] {
 
 function recognizePgTool(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   const program = command.program ?? 'pg_dump';
-  const parsed = parseArgv(argsOf(command), specs[program] ?? { options: dumpOptions });
+  const parsed = parseArgv(argsOf(command), specs()[program] ?? { options: dumpOptions() });
   const flags = parsed.flags;
   const [first, second] = parsed.positionals;
   // dropdb/createdb NAME: the named database; the connection goes to the maintenance db.

@@ -1,6 +1,7 @@
 // rsync: the last operand is the destination; `--delete*` removes files there that the
 // source lacks, and `--remove-source-files` removes the sources.
 
+import { once } from '../once.js';
 import type { SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
@@ -9,51 +10,53 @@ import { pathTarget } from './paths.js';
 
 const req = { value: 'required' } as const;
 
-const spec: ArgvSpec = {
-  options: {
-    help: {},
-    version: {},
-    'dry-run': { short: 'n' },
-    delete: { aliases: ['del'] },
-    'delete-before': {},
-    'delete-during': {},
-    'delete-delay': {},
-    'delete-after': {},
-    'delete-excluded': {},
-    'remove-source-files': {},
-    archive: { short: 'a' },
-    recursive: { short: 'r' },
-    verbose: { short: 'v' },
-    compress: { short: 'z' },
-    update: { short: 'u' },
-    exclude: req,
-    include: req,
-    filter: { short: 'f', ...req },
-    rsh: { short: 'e', ...req },
-    'exclude-from': req,
-    'include-from': req,
-    'files-from': req,
-    'backup-dir': req,
-    backup: { short: 'b' },
-    'link-dest': req,
-    'compare-dest': req,
-    chmod: req,
-    chown: req,
-    port: req,
-    'rsync-path': req,
-    timeout: req,
-    bwlimit: req,
-    'max-size': req,
-    'min-size': req,
-    'partial-dir': req,
-    'temp-dir': { short: 'T', ...req },
-    'log-file': req,
-    'out-format': req,
-    'password-file': req,
-    info: req,
-    debug: req,
-  },
-};
+const spec = once(
+  (): ArgvSpec => ({
+    options: {
+      help: {},
+      version: {},
+      'dry-run': { short: 'n' },
+      delete: { aliases: ['del'] },
+      'delete-before': {},
+      'delete-during': {},
+      'delete-delay': {},
+      'delete-after': {},
+      'delete-excluded': {},
+      'remove-source-files': {},
+      archive: { short: 'a' },
+      recursive: { short: 'r' },
+      verbose: { short: 'v' },
+      compress: { short: 'z' },
+      update: { short: 'u' },
+      exclude: req,
+      include: req,
+      filter: { short: 'f', ...req },
+      rsh: { short: 'e', ...req },
+      'exclude-from': req,
+      'include-from': req,
+      'files-from': req,
+      'backup-dir': req,
+      backup: { short: 'b' },
+      'link-dest': req,
+      'compare-dest': req,
+      chmod: req,
+      chown: req,
+      port: req,
+      'rsync-path': req,
+      timeout: req,
+      bwlimit: req,
+      'max-size': req,
+      'min-size': req,
+      'partial-dir': req,
+      'temp-dir': { short: 'T', ...req },
+      'log-file': req,
+      'out-format': req,
+      'password-file': req,
+      info: req,
+      debug: req,
+    },
+  }),
+);
 
 /** `host:path` and `rsync://…` name another machine. */
 function isRemote(value: string | undefined): boolean {
@@ -65,7 +68,7 @@ function isRemote(value: string | undefined): boolean {
 }
 
 function recognizeRsync(command: SimpleCommand, ctx: RecognizeContext): Recognition {
-  const parsed = parseArgv(argsOf(command), spec);
+  const parsed = parseArgv(argsOf(command), spec());
   const words = parsed.positionalWords;
   const targets: Target[] = [];
   const removesSources = hasFlag(parsed.flags, 'remove-source-files');

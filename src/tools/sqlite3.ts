@@ -2,6 +2,7 @@
 // the file, -cmd, -init, heredocs, pipes, `<`), each classified.
 
 import { resolve } from 'node:path';
+import { once } from '../once.js';
 import type { SimpleCommand } from '../parse/command.js';
 import { type ArgvSpec, hasFlag, lastFlag, parseArgv } from './argv.js';
 import type { Recognition, RecognizeContext, Recognizer, Target } from './invocation.js';
@@ -16,71 +17,73 @@ import { appendAll, unknownStatement } from './sql/types.js';
 
 const req = { value: 'required' } as const;
 
-const sqliteSpec: ArgvSpec = {
-  options: Object.fromEntries(
-    [
-      'readonly',
-      'bail',
-      'batch',
-      'csv',
-      'json',
-      'line',
-      'list',
-      'html',
-      'box',
-      'table',
-      'markdown',
-      'column',
-      'quote',
-      'tabs',
-      'ascii',
-      'header',
-      'noheader',
-      'echo',
-      'help',
-      'version',
-      'safe',
-      'interactive',
-      'memtrace',
-      'stats',
-      'append',
-      'deserialize',
-      'nofollow',
-      'nonce',
-      'zip',
-      'no-rowid-in-view',
-      'unsafe-testing',
-      'A',
-      'utf8',
-    ]
-      .map((name) => [name, {}] as [string, object])
-      .concat(
-        [
-          'cmd',
-          'separator',
-          'init',
-          'newline',
-          'nullvalue',
-          'vfs',
-          'mmap',
-          'lookaside',
-          'pagecache',
-          'maxsize',
-          'heap',
-        ].map((n) => [n, req]),
-      ),
-  ),
-  // sqlite3 takes options with one dash and stops at the database name.
-  optionsAfterPositionals: false,
-  abbreviations: false,
-};
+const sqliteSpec = once(
+  (): ArgvSpec => ({
+    options: Object.fromEntries(
+      [
+        'readonly',
+        'bail',
+        'batch',
+        'csv',
+        'json',
+        'line',
+        'list',
+        'html',
+        'box',
+        'table',
+        'markdown',
+        'column',
+        'quote',
+        'tabs',
+        'ascii',
+        'header',
+        'noheader',
+        'echo',
+        'help',
+        'version',
+        'safe',
+        'interactive',
+        'memtrace',
+        'stats',
+        'append',
+        'deserialize',
+        'nofollow',
+        'nonce',
+        'zip',
+        'no-rowid-in-view',
+        'unsafe-testing',
+        'A',
+        'utf8',
+      ]
+        .map((name) => [name, {}] as [string, object])
+        .concat(
+          [
+            'cmd',
+            'separator',
+            'init',
+            'newline',
+            'nullvalue',
+            'vfs',
+            'mmap',
+            'lookaside',
+            'pagecache',
+            'maxsize',
+            'heap',
+          ].map((n) => [n, req]),
+        ),
+    ),
+    // sqlite3 takes options with one dash and stops at the database name.
+    optionsAfterPositionals: false,
+    abbreviations: false,
+  }),
+);
 
 function recognizeSqlite(command: SimpleCommand, ctx: RecognizeContext): Recognition {
   // sqlite3 options are written `-readonly`; map them onto the long-option grammar.
   const words = argsOf(command).map((w) =>
     w.value !== undefined && /^-[A-Za-z]/.test(w.value) ? { ...w, value: `-${w.value}` } : w,
   );
-  const parsed = parseArgv(words, sqliteSpec);
+  const parsed = parseArgv(words, sqliteSpec());
   const flags = parsed.flags;
   const cwd = command.cwd ?? ctx.cwd;
   const [fileWord, ...sqlWords] = parsed.positionalWords;

@@ -2,10 +2,12 @@
 // writes and reuses, the hand-over to the full bundle, and what happens to stale or damaged
 // caches. A cache V8 accepts is not written again, so an unchanged file means it was used.
 
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, sandbox } from './helpers.js';
+import { exitCodes } from '../../src/exec/exit-codes.js';
+import { repo, type Sandbox, sandbox } from './helpers.js';
 
 let box: Sandbox;
 beforeAll(() => {
@@ -42,11 +44,19 @@ describe('code caches', () => {
       'airlock-main-sql-',
     ]);
     expect(named('pg-parser-sql-')).toHaveLength(1);
+    // node-sql-parser's dialect builds run from caches of their own too.
+    const mysql = box.run(['check', '--json', 'mysql -e "DROP TABLE users"']);
+    expect(JSON.parse(mysql.stdout)).toMatchObject({ effect: 'destroy' });
+    const sqlite = box.run(['check', '--json', 'sqlite3 app.db "DELETE FROM users"']);
+    expect(JSON.parse(sqlite.stdout)).toMatchObject({ effect: 'destroy' });
+    expect(named('sql-mysql-sql-')).toHaveLength(1);
+    expect(named('sql-sqlite-sql-')).toHaveLength(1);
     const before = stamps();
     expect(box.run(['check', 'git status']).status).toBe(0);
     expect(box.run(['run', '--', 'true']).status).toBe(0);
     expect(box.run(['check', 'psql -c "SELECT 2"']).status).toBe(0);
     expect(box.run(['check', '--batch'], { input: '{"cmd":"ls"}\n' }).status).toBe(0);
+    expect(box.run(['check', 'mysql -e "SELECT 1"']).status).toBe(0);
     expect(stamps()).toEqual(before);
   });
 
@@ -73,6 +83,29 @@ describe('code caches', () => {
     expect(caches()).not.toContain('code-v20.0.0-x64-1-1.cache');
     expect(caches()).toContain(otherNode);
     expect(caches()).toContain(line);
+  });
+});
+
+describe("the start-up bundle's rule files", () => {
+  it('a pack whose rules cannot be read fails the command closed, naming the file', () => {
+    // A copy of the launcher and the build, with the git pack's rules file gone.
+    const copy = join(box.dir, 'install');
+    cpSync(join(repo, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(repo, 'dist'), join(copy, 'dist'), { recursive: true });
+    const packs = join(copy, 'dist', 'packs');
+    const gitPack = readdirSync(packs).find((name) =>
+      readFileSync(join(packs, name), 'utf8').includes('"git/push-force"'),
+    );
+    if (gitPack === undefined) throw new Error('no rules file holds git/push-force');
+    rmSync(join(packs, gitPack));
+    const run = spawnSync(join(copy, 'bin', 'airlock'), ['check', 'git push --force origin main'], {
+      env: box.env,
+      cwd: box.dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(exitCodes.internal);
+    expect(run.stderr).toContain(`${gitPack}) cannot be read`);
+    expect(run.stdout).not.toContain('ALLOW');
   });
 });
 

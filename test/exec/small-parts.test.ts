@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { childEnvironment } from '../../src/exec/child-env.js';
-import { exitCodes, exitCodeTable, exitCodeTableMarkdown } from '../../src/exec/exit-codes.js';
+import { exitCodeTable, exitCodeTableMarkdown } from '../../src/exec/exit-code-table.js';
+import { exitCodes } from '../../src/exec/exit-codes.js';
 import { hasLauncherMarker } from '../../src/exec/launcher.js';
 import { checkShimDepth, MAX_SHIM_DEPTH, readShimDepth } from '../../src/exec/shim-depth.js';
 import { type ForwardedSignal, parseProcStat, shouldForward } from '../../src/exec/signals.js';

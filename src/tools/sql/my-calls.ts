@@ -2,6 +2,7 @@
 // overwrites any file, `load_extension()` and `sys_exec()` run native code or a shell.
 // A statement that reads like a SELECT is judged by the worst call inside it.
 
+import { once } from '../../once.js';
 import type { MyNode } from './mysql.js';
 import type { SqlEffect, SqlStatement } from './types.js';
 
@@ -10,16 +11,18 @@ interface CallHazard {
   reason: string;
 }
 
-const hazards: Record<string, CallHazard> = {
-  // sqlite3 shell built-ins
-  writefile: { effect: 'destroy', reason: 'writefile() writes a file on disk, replacing what was there' },
-  load_extension: { effect: 'unknown', reason: 'load_extension() loads native code into the shell' },
-  edit: { effect: 'unknown', reason: 'edit() opens an editor and returns what is saved' },
-  // lib_mysqludf_sys, the usual shell-out UDFs
-  sys_exec: { effect: 'unknown', reason: 'sys_exec() runs a shell command on the server' },
-  sys_eval: { effect: 'unknown', reason: 'sys_eval() runs a shell command on the server' },
-  sys_set: { effect: 'write', reason: 'sys_set() changes the server environment' },
-};
+const hazards = once(
+  (): Record<string, CallHazard> => ({
+    // sqlite3 shell built-ins
+    writefile: { effect: 'destroy', reason: 'writefile() writes a file on disk, replacing what was there' },
+    load_extension: { effect: 'unknown', reason: 'load_extension() loads native code into the shell' },
+    edit: { effect: 'unknown', reason: 'edit() opens an editor and returns what is saved' },
+    // lib_mysqludf_sys, the usual shell-out UDFs
+    sys_exec: { effect: 'unknown', reason: 'sys_exec() runs a shell command on the server' },
+    sys_eval: { effect: 'unknown', reason: 'sys_eval() runs a shell command on the server' },
+    sys_set: { effect: 'write', reason: 'sys_set() changes the server environment' },
+  }),
+);
 
 /** A bound on the walk; a 1 MB statement (the most airlock reads) has a few hundred thousand nodes. */
 const MAX_NODES = 2_000_000;
@@ -49,7 +52,7 @@ function findCalls(root: MyNode, maxNodes: number): string[] | 'too-large' {
     const node = value as MyNode;
     if (node.type === 'function' || node.type === 'aggr_func') {
       const name = functionName(node);
-      if (name !== undefined && Object.hasOwn(hazards, name)) found.push(name);
+      if (name !== undefined && Object.hasOwn(hazards(), name)) found.push(name);
     }
     for (const child of Object.values(node))
       if (child !== null && typeof child === 'object') stack.push(child);
@@ -71,7 +74,7 @@ export function withCallHazards(statement: SqlStatement, node: MyNode, maxNodes 
     };
   let worst: [string, CallHazard] | undefined;
   for (const name of calls) {
-    const hazard = hazards[name] as CallHazard;
+    const hazard = hazards()[name] as CallHazard;
     if (worst === undefined || rank[hazard.effect] > rank[worst[1].effect]) worst = [name, hazard];
   }
   if (worst === undefined || rank[worst[1].effect] <= rank[statement.effect]) return statement;

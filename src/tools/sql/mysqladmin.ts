@@ -1,6 +1,7 @@
 // mysqladmin's commands (`drop shop`, `shutdown`, `flush-logs`…) as the statements they
 // amount to, so the mysql pack judges them like the SQL they stand for.
 
+import { once } from '../../once.js';
 import type { SqlEffect, SqlStatement } from './types.js';
 import { unknownStatement } from './types.js';
 
@@ -11,42 +12,44 @@ interface AdminCommand {
   argument?: 'database' | 'threads' | 'secret';
 }
 
-const commands: Record<string, AdminCommand> = {
-  create: { kind: 'create-database', effect: 'write', argument: 'database' },
-  drop: { kind: 'drop-database', effect: 'destroy', argument: 'database' },
-  shutdown: { kind: 'shutdown', effect: 'destroy' },
-  kill: { kind: 'kill', effect: 'destroy', argument: 'threads' },
-  password: { kind: 'set-password', effect: 'write', argument: 'secret' },
-  'old-password': { kind: 'set-password', effect: 'write', argument: 'secret' },
-  'flush-hosts': { kind: 'flush', effect: 'write' },
-  'flush-logs': { kind: 'flush', effect: 'write' },
-  'flush-privileges': { kind: 'flush', effect: 'write' },
-  'flush-status': { kind: 'flush', effect: 'write' },
-  'flush-tables': { kind: 'flush', effect: 'write' },
-  'flush-threads': { kind: 'flush', effect: 'write' },
-  refresh: { kind: 'flush', effect: 'write' },
-  reload: { kind: 'flush', effect: 'write' },
-  'start-replica': { kind: 'start-replica', effect: 'write' },
-  'start-slave': { kind: 'start-replica', effect: 'write' },
-  'stop-replica': { kind: 'stop-replica', effect: 'write' },
-  'stop-slave': { kind: 'stop-replica', effect: 'write' },
-  status: { kind: 'show', effect: 'read' },
-  'extended-status': { kind: 'show', effect: 'read' },
-  processlist: { kind: 'show', effect: 'read' },
-  variables: { kind: 'show', effect: 'read' },
-  version: { kind: 'show', effect: 'read' },
-  ping: { kind: 'show', effect: 'read' },
-  debug: { kind: 'show', effect: 'read' },
-};
+const commands = once(
+  (): Record<string, AdminCommand> => ({
+    create: { kind: 'create-database', effect: 'write', argument: 'database' },
+    drop: { kind: 'drop-database', effect: 'destroy', argument: 'database' },
+    shutdown: { kind: 'shutdown', effect: 'destroy' },
+    kill: { kind: 'kill', effect: 'destroy', argument: 'threads' },
+    password: { kind: 'set-password', effect: 'write', argument: 'secret' },
+    'old-password': { kind: 'set-password', effect: 'write', argument: 'secret' },
+    'flush-hosts': { kind: 'flush', effect: 'write' },
+    'flush-logs': { kind: 'flush', effect: 'write' },
+    'flush-privileges': { kind: 'flush', effect: 'write' },
+    'flush-status': { kind: 'flush', effect: 'write' },
+    'flush-tables': { kind: 'flush', effect: 'write' },
+    'flush-threads': { kind: 'flush', effect: 'write' },
+    refresh: { kind: 'flush', effect: 'write' },
+    reload: { kind: 'flush', effect: 'write' },
+    'start-replica': { kind: 'start-replica', effect: 'write' },
+    'start-slave': { kind: 'start-replica', effect: 'write' },
+    'stop-replica': { kind: 'stop-replica', effect: 'write' },
+    'stop-slave': { kind: 'stop-replica', effect: 'write' },
+    status: { kind: 'show', effect: 'read' },
+    'extended-status': { kind: 'show', effect: 'read' },
+    processlist: { kind: 'show', effect: 'read' },
+    variables: { kind: 'show', effect: 'read' },
+    version: { kind: 'show', effect: 'read' },
+    ping: { kind: 'show', effect: 'read' },
+    debug: { kind: 'show', effect: 'read' },
+  }),
+);
 
 /** mysqladmin accepts any unambiguous prefix of a command name (`proc` for processlist). */
 function lookup(word: string): [string, AdminCommand] | undefined {
   const name = word.toLowerCase();
-  const exact = commands[name];
+  const exact = commands()[name];
   if (exact !== undefined) return [name, exact];
-  const matches = Object.keys(commands).filter((c) => c.startsWith(name));
+  const matches = Object.keys(commands()).filter((c) => c.startsWith(name));
   const only = matches.length === 1 ? matches[0] : undefined;
-  return only === undefined ? undefined : [only, commands[only] as AdminCommand];
+  return only === undefined ? undefined : [only, commands()[only] as AdminCommand];
 }
 
 /** The statements a list of mysqladmin command words runs, in order. */
