@@ -1,10 +1,10 @@
 // Invocations × rule packs → Findings. Rules are indexed by tool once per pack list, and
-// target traits are computed once per invocation, only when some candidate rule exists.
+// target traits are computed once per target, only when a rule asks about them.
 
 import type { Invocation } from '../tools/invocation.js';
 import type { Finding, InvocationView } from './finding.js';
 import { conditionMatches, type MatchSubject } from './match.js';
-import type { Condition, Pack, Rule } from './rule.js';
+import type { Condition, Pack, Rule, TargetTrait } from './rule.js';
 import { type ClassifyContext, targetTraits } from './traits.js';
 
 export type { ClassifyContext } from './traits.js';
@@ -73,7 +73,7 @@ function viewOf(subject: MatchSubject): InvocationView {
     flags: inv.flags,
     positionals: inv.positionals,
     // Object.assign: V8 adds a key to a `{ ...t }` copy ~30x slower.
-    targets: inv.targets.map((t, i) => Object.assign({}, t, { traits: [...(subject.traits[i] ?? [])] })),
+    targets: inv.targets.map((t, i) => Object.assign({}, t, { traits: [...subject.traitsOf(i)] })),
     envHints: inv.envHints,
     facts: inv.facts,
     unknowns: inv.unknowns,
@@ -107,7 +107,19 @@ export function classify(invocation: Invocation, packs: readonly Pack[], ctx: Cl
   const index = indexOf(packs);
   const toolRules = rulesForTool(index, packs, invocation.tool);
   if (toolRules.length === 0 && index.anyTool.length === 0) return [];
-  const subject: MatchSubject = { invocation, traits: invocation.targets.map((t) => targetTraits(t, ctx)) };
+  // Traits cost file-system answers and path work: only targets a rule asks about get them.
+  const traits: (readonly TargetTrait[] | undefined)[] = [];
+  const subject: MatchSubject = {
+    invocation,
+    traitsOf: (index) => {
+      const known = traits[index];
+      if (known !== undefined) return known;
+      const target = invocation.targets[index];
+      const found = target === undefined ? [] : targetTraits(target, ctx);
+      traits[index] = found;
+      return found;
+    },
+  };
   const findings: Finding[] = [];
   let view: InvocationView | undefined;
   for (const rules of [toolRules, index.anyTool]) {

@@ -5,8 +5,8 @@ import type { Condition, TargetCondition, TargetTrait } from './rule.js';
 
 export interface MatchSubject {
   invocation: Invocation;
-  /** Traits per target, same order as invocation.targets. */
-  traits: readonly (readonly TargetTrait[])[];
+  /** The traits of invocation.targets[index], worked out when a rule first asks. */
+  traitsOf(index: number): readonly TargetTrait[];
 }
 
 // One value or a list of them, as packs write it; read without building a list per call.
@@ -143,11 +143,11 @@ export function conditionMatches(c: Condition, s: MatchSubject): boolean {
   }
   if (c.target !== undefined) {
     const tc = c.target;
-    if (!inv.targets.some((t, i) => targetMatches(t, s.traits[i] ?? [], tc))) return false;
+    if (!inv.targets.some((t, i) => targetMatches(t, s.traitsOf(i), tc))) return false;
   }
   if (c.allTargets !== undefined) {
     const tc = c.allTargets;
-    if (inv.targets.length === 0 || !inv.targets.every((t, i) => targetMatches(t, s.traits[i] ?? [], tc)))
+    if (inv.targets.length === 0 || !inv.targets.every((t, i) => targetMatches(t, s.traitsOf(i), tc)))
       return false;
   }
   if (c.any !== undefined && !c.any.some((sub) => conditionMatches(sub, s))) return false;

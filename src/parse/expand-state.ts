@@ -35,6 +35,11 @@ export class Variables {
     this.changes.set(name, UNSET);
   }
 
+  /** Whether anything was assigned or unset since the base environment. */
+  changed(): boolean {
+    return this.changes.size > 0;
+  }
+
   /** Names assigned or unset since the base environment. */
   changedNames(): IterableIterator<string> {
     return this.changes.keys();
@@ -105,6 +110,8 @@ export function isExported(state: ShellState, name: string): boolean {
  */
 export function exportedEnv(state: ShellState): ShellEnv {
   const base = state.vars.base;
+  // Most commands run in the environment they inherited: no iterators to walk.
+  if (!state.vars.changed() && state.exported.size === 0 && state.unexported.size === 0) return base;
   let env: Record<string, string | undefined> | undefined;
   const put = (name: string): void => {
     env ??= { ...base };

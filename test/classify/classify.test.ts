@@ -10,7 +10,7 @@ import { contextFor, recognizeLine } from '../tools/helpers.js';
 
 const subjectOf = (line: string, files: string[] = []) => {
   const [invocation] = recognizeLine(line, files);
-  return { invocation: invocation!, traits: invocation!.targets.map(() => []) };
+  return { invocation: invocation!, traitsOf: () => [] };
 };
 
 describe('conditionMatches', () => {
@@ -35,7 +35,7 @@ describe('conditionMatches', () => {
 
   it('matches target kinds, traits and names', () => {
     const [inv] = recognizeLine('echo > data.csv', ['data.csv']).filter((i) => i.tool === 'redirect');
-    const subject = { invocation: inv!, traits: [['exists' as const]] };
+    const subject = { invocation: inv!, traitsOf: (i: number) => (i === 0 ? (['exists'] as const) : []) };
     expect(conditionMatches({ target: { name: ['*.csv'], traits: ['exists'] } }, subject)).toBe(true);
     expect(conditionMatches({ target: { name: '*.db' } }, subject)).toBe(false);
     expect(conditionMatches({ allTargets: { notTraits: ['exists'] } }, subject)).toBe(false);
