@@ -8,7 +8,14 @@ import { createState } from './expand-state.js';
 import { parseScript } from './parser.js';
 import { walkScriptBody } from './walk.js';
 import { dispatchCommand } from './walk-dispatch.js';
-import { copyFrame, type Frame, MAX_NESTED_CHARS, type NestedRequest, type Sink } from './walk-types.js';
+import {
+  copyFrame,
+  type Frame,
+  MAX_NESTED_CHARS,
+  type NestedRequest,
+  NO_SCRIPT_FACTS,
+  type Sink,
+} from './walk-types.js';
 
 const DEFAULT_NESTED_DEPTH = 4;
 
@@ -96,7 +103,8 @@ function topFrame(source: string): Frame {
     functionContextStart: undefined,
     wrappers: undefined,
     placeholder: undefined,
-    facts: { assigned: new Set(), changesDir: false, functionAssigned: new Set(), functionChangesDir: false },
+    // Replaced by the script's own facts when a line is walked (walkScriptBody).
+    facts: NO_SCRIPT_FACTS,
     absent: undefined,
   };
 }

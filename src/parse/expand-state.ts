@@ -10,77 +10,103 @@ const UNSET: unique symbol = Symbol('unset');
  * `undefined` holds a value that cannot be known statically; a missing name is unset.
  */
 export class Variables {
+  /** Made on the first change: most lines assign nothing. */
+  private changes: Map<string, string | undefined | typeof UNSET> | undefined;
+
   constructor(
     readonly base: ShellEnv,
-    private readonly changes = new Map<string, string | undefined | typeof UNSET>(),
-  ) {}
+    changes?: Map<string, string | undefined | typeof UNSET>,
+  ) {
+    this.changes = changes;
+  }
 
   has(name: string): boolean {
-    const change = this.changes.get(name);
-    if (change !== undefined || this.changes.has(name)) return change !== UNSET;
+    const change = this.changes?.get(name);
+    if (change !== undefined || this.changes?.has(name)) return change !== UNSET;
     return Object.hasOwn(this.base, name);
   }
 
   get(name: string): string | undefined {
-    if (!this.changes.has(name)) return this.base[name];
+    if (this.changes === undefined || !this.changes.has(name)) return this.base[name];
     const change = this.changes.get(name);
     return change === UNSET ? undefined : change;
   }
 
   set(name: string, value: string | undefined): void {
-    this.changes.set(name, value);
+    (this.changes ??= new Map()).set(name, value);
   }
 
   delete(name: string): void {
-    this.changes.set(name, UNSET);
+    (this.changes ??= new Map()).set(name, UNSET);
   }
 
   /** Whether anything was assigned or unset since the base environment. */
   changed(): boolean {
-    return this.changes.size > 0;
+    return this.changes !== undefined && this.changes.size > 0;
   }
 
   /** Names assigned or unset since the base environment. */
-  changedNames(): IterableIterator<string> {
-    return this.changes.keys();
+  changedNames(): Iterable<string> {
+    return this.changes === undefined ? [] : this.changes.keys();
   }
 
   clone(): Variables {
-    return new Variables(this.base, new Map(this.changes));
+    return new Variables(this.base, this.changes === undefined ? undefined : new Map(this.changes));
   }
 }
 
 export interface ShellState {
   vars: Variables;
-  /** Names exported beyond the inherited environment, and inherited names un-exported. */
-  exported: Set<string>;
-  unexported: Set<string>;
+  /**
+   * Names exported beyond the inherited environment, and inherited names un-exported. These
+   * sets start as one shared empty set, replaced on the first addition (addName): most lines
+   * export nothing, and states are cloned for every pipeline element and subshell.
+   */
+  exported: ReadonlySet<string>;
+  unexported: ReadonlySet<string>;
   cwd: string | undefined;
   /** `$0`, `$1`… when known (`sh -c '…' name arg`); otherwise positional parameters are dynamic. */
   positional: (string | undefined)[] | undefined;
   /** Functions defined so far in the line. */
-  functions: Set<string>;
+  functions: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+
+type NameSet = 'exported' | 'unexported' | 'functions';
+
+export function addName(state: ShellState, set: NameSet, name: string): void {
+  const names = state[set];
+  if (names === NONE) state[set] = new Set([name]);
+  else (names as Set<string>).add(name);
+}
+
+export function deleteName(state: ShellState, set: NameSet, name: string): void {
+  if (state[set].has(name)) (state[set] as Set<string>).delete(name);
+}
+
+const copied = (names: ReadonlySet<string>): ReadonlySet<string> =>
+  names.size === 0 ? NONE : new Set(names);
 
 export function createState(env: ShellEnv, cwd: string | undefined): ShellState {
   return {
     vars: new Variables(env),
-    exported: new Set(),
-    unexported: new Set(),
+    exported: NONE,
+    unexported: NONE,
     cwd,
     positional: undefined,
-    functions: new Set(),
+    functions: NONE,
   };
 }
 
 export function cloneState(state: ShellState): ShellState {
   return {
     vars: state.vars.clone(),
-    exported: new Set(state.exported),
-    unexported: new Set(state.unexported),
+    exported: copied(state.exported),
+    unexported: copied(state.unexported),
     cwd: state.cwd,
     positional: state.positional,
-    functions: new Set(state.functions),
+    functions: copied(state.functions),
   };
 }
 
@@ -94,9 +120,9 @@ export function mergeUncertain(target: ShellState, branch: ShellState): void {
       target.vars.set(name, undefined);
     }
   }
-  for (const name of branch.exported) target.exported.add(name);
+  for (const name of branch.exported) addName(target, 'exported', name);
   if (branch.cwd !== target.cwd) target.cwd = undefined;
-  for (const name of branch.functions) target.functions.add(name);
+  for (const name of branch.functions) addName(target, 'functions', name);
 }
 
 export function isExported(state: ShellState, name: string): boolean {

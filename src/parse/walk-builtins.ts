@@ -3,7 +3,7 @@
 
 import { posix } from 'node:path';
 import type { ArgWord, SimpleCommand } from './command.js';
-import type { ShellState } from './expand-state.js';
+import { addName, deleteName, type ShellState } from './expand-state.js';
 import type { ScriptFacts } from './walk-types.js';
 
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -83,14 +83,14 @@ function declare(program: string, args: ArgWord[], state: ShellState): void {
     } else if (unknownValues) state.vars.set(name, undefined);
     if (program === 'export' || program === 'declare' || program === 'typeset') {
       if (unexport) {
-        state.exported.delete(name);
-        state.unexported.add(name);
+        deleteName(state, 'exported', name);
+        addName(state, 'unexported', name);
       } else if (
         program === 'export' ||
         args.some((a) => a.value?.startsWith('-') && a.value.includes('x'))
       ) {
-        state.exported.add(name);
-        state.unexported.delete(name);
+        addName(state, 'exported', name);
+        deleteName(state, 'unexported', name);
       }
     }
   }
@@ -116,7 +116,7 @@ function unset(args: ArgWord[], state: ShellState): void {
     const value = arg.value ?? '';
     if (value === '-f') functions = true;
     else if (value === '-v') functions = false;
-    else if (functions) state.functions.delete(value);
+    else if (functions) deleteName(state, 'functions', value);
     else if (NAME.test(value)) {
       state.vars.delete(value);
     }

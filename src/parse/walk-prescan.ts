@@ -25,22 +25,22 @@ export interface Effects {
 }
 
 export function prescanScript(body: Command): ScriptFacts {
-  const facts: ScriptFacts = {
-    assigned: new Set(),
-    changesDir: false,
-    functionAssigned: new Set(),
-    functionChangesDir: false,
-  };
-  const effects: Effects = { assigned: facts.assigned, changesDir: false };
+  const assigned = new Set<string>();
+  const functionAssigned = new Set<string>();
+  let functionChangesDir = false;
+  const effects: Effects = { assigned, changesDir: false };
   collectEffects(body, effects, (fn) => {
-    const inner: Effects = { assigned: facts.functionAssigned, changesDir: false };
+    const inner: Effects = { assigned: functionAssigned, changesDir: false };
     collectEffects(fn, inner);
-    if (inner.changesDir) facts.functionChangesDir = true;
+    if (inner.changesDir) functionChangesDir = true;
   });
-  facts.changesDir = effects.changesDir;
-  for (const name of facts.functionAssigned) facts.assigned.add(name);
-  facts.changesDir ||= facts.functionChangesDir;
-  return facts;
+  for (const name of functionAssigned) assigned.add(name);
+  return {
+    assigned,
+    changesDir: effects.changesDir || functionChangesDir,
+    functionAssigned,
+    functionChangesDir,
+  };
 }
 
 /** Variables a command may assign and whether it may change directory (substitutions excluded: they run in subshells). */

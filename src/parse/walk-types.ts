@@ -20,12 +20,20 @@ export const MAX_NESTED_CHARS = 4 * 1024 * 1024;
 /** Facts about a whole script, gathered before walking it. */
 export interface ScriptFacts {
   /** Every variable assigned anywhere in the script. */
-  assigned: Set<string>;
-  changesDir: boolean;
+  readonly assigned: ReadonlySet<string>;
+  readonly changesDir: boolean;
   /** Variables assigned and whether `cd` runs inside any function body. */
-  functionAssigned: Set<string>;
-  functionChangesDir: boolean;
+  readonly functionAssigned: ReadonlySet<string>;
+  readonly functionChangesDir: boolean;
 }
+
+/** The facts of no script (an argv judged alone), shared: facts are never changed once made. */
+export const NO_SCRIPT_FACTS: ScriptFacts = {
+  assigned: new Set(),
+  changesDir: false,
+  functionAssigned: new Set(),
+  functionChangesDir: false,
+};
 
 /** The position of the walk: immutable, a new one per nesting. */
 export interface Frame {

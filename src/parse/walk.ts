@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { Command, List, Redirect, Script } from './ast.js';
 import type { SimpleCommand, StdinSource } from './command.js';
-import { cloneState, mergeUncertain, type ShellState } from './expand-state.js';
+import { addName, cloneState, mergeUncertain, type ShellState } from './expand-state.js';
 import { collectEffects, type Effects, prescanScript } from './walk-prescan.js';
 import { resolveRedirects, stdinFromRedirects } from './walk-redirects.js';
 import { walkSimple } from './walk-simple.js';
@@ -149,7 +149,7 @@ function walkFunction(
   frame: Frame,
   sink: Sink,
 ): void {
-  state.functions.add(fn.name);
+  addName(state, 'functions', fn.name);
   // The body runs whenever it is called: anything the line assigns may differ by then.
   const inner = cloneState(state);
   for (const name of frame.facts.assigned) inner.vars.set(name, undefined);

@@ -13,17 +13,21 @@ export function statementOf(invocation: Invocation): SqlStatement | undefined {
   return statements.get(invocation);
 }
 
+const TABLE_LIKE = new Set([
+  'table',
+  'view',
+  'matview',
+  'materialized-view',
+  'foreign-table',
+  'sequence',
+  'index',
+]);
+
 function targetKind(objectType: string | undefined): TargetKind {
   if (objectType === undefined) return 'other';
   if (objectType === 'database' || objectType === 'schema') return 'database';
   if (objectType === 'file') return 'path';
-  if (
-    ['table', 'view', 'matview', 'materialized-view', 'foreign-table', 'sequence', 'index'].includes(
-      objectType,
-    )
-  )
-    return 'table';
-  return 'other';
+  return TABLE_LIKE.has(objectType) ? 'table' : 'other';
 }
 
 /** Client commands that only read or change display settings add noise, not information. */
