@@ -54,6 +54,9 @@ export async function runBatch(ctx: RunContext): Promise<number> {
   };
   process.stdin.setEncoding('utf8');
   for await (const chunk of process.stdin as AsyncIterable<string>) {
+    // The SQL parsers the lines just read will need start loading now: their WASM compiles on
+    // other threads while the lines before them are answered. Each line still waits for its own.
+    prepareEvaluation(chunk)?.catch(() => {});
     pending += chunk;
     let start = 0;
     for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
