@@ -121,14 +121,24 @@ export function classify(invocation: Invocation, packs: readonly Pack[], ctx: Cl
     },
   };
   const findings: Finding[] = [];
-  let view: InvocationView | undefined;
-  for (const rules of [toolRules, index.anyTool]) {
-    for (const rule of rules) {
-      if (!conditionMatches(rule.match, subject)) continue;
-      if (rule.unless !== undefined && conditionMatches(rule.unless, subject)) continue;
-      view ??= viewOf(subject);
-      findings.push(findingOf(rule, subject, view));
-    }
-  }
+  const view: { current?: InvocationView } = {};
+  matchRules(toolRules, subject, findings, view);
+  matchRules(index.anyTool, subject, findings, view);
   return findings;
+}
+
+/** Indexed: this loop runs for every rule of the tool, mostly before V8 optimizes it. */
+function matchRules(
+  rules: readonly Rule[],
+  subject: MatchSubject,
+  findings: Finding[],
+  view: { current?: InvocationView },
+): void {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as Rule;
+    if (!conditionMatches(rule.match, subject)) continue;
+    if (rule.unless !== undefined && conditionMatches(rule.unless, subject)) continue;
+    view.current ??= viewOf(subject);
+    findings.push(findingOf(rule, subject, view.current));
+  }
 }

@@ -46,8 +46,11 @@ function baseName(target: Target): string | undefined {
 
 export function targetMatches(target: Target, traits: readonly TargetTrait[], c: TargetCondition): boolean {
   if (c.kind !== undefined && !has(c.kind, target.kind)) return false;
-  if (c.traits !== undefined) for (const t of c.traits) if (!traits.includes(t)) return false;
-  if (c.notTraits !== undefined) for (const t of c.notTraits) if (traits.includes(t)) return false;
+  if (c.traits !== undefined)
+    for (let i = 0; i < c.traits.length; i++) if (!traits.includes(c.traits[i] as TargetTrait)) return false;
+  if (c.notTraits !== undefined)
+    for (let i = 0; i < c.notTraits.length; i++)
+      if (traits.includes(c.notTraits[i] as TargetTrait)) return false;
   if (c.name !== undefined) {
     const name = baseName(target);
     if (name === undefined || !some(c.name, (pattern) => wildcardMatch(pattern, name))) return false;
@@ -117,8 +120,11 @@ export function conditionMatches(c: Condition, s: MatchSubject): boolean {
     for (let i = 0; i < c.flags.length; i++) if (inv.flags[c.flags[i] as string] === undefined) return false;
   }
   if (c.flagValue !== undefined) {
-    for (const [flag, wanted] of entriesOf(c.flagValue)) {
-      const values = inv.flags[flag];
+    const entries = entriesOf(c.flagValue);
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e] as (typeof entries)[number];
+      const wanted = entry[1];
+      const values = inv.flags[entry[0]];
       if (values === undefined) return false;
       let found = false;
       for (let i = 0; i < values.length && !found; i++) found = has(wanted, values[i] as string);
@@ -127,8 +133,11 @@ export function conditionMatches(c: Condition, s: MatchSubject): boolean {
   }
   if (c.fact !== undefined && !anyKey(c.fact, inv.facts)) return false;
   if (c.facts !== undefined) {
-    for (const [fact, wanted] of entriesOf(c.facts)) {
-      const value = inv.facts[fact];
+    const entries = entriesOf(c.facts);
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e] as (typeof entries)[number];
+      const wanted = entry[1];
+      const value = inv.facts[entry[0]];
       if (value === undefined || !has(wanted, value)) return false;
     }
   }

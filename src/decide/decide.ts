@@ -158,7 +158,8 @@ export function decide(
   let decision: Decision = unknowns.length > 0 ? 'approve' : 'allow';
   let environment: Environment = localEnvironment;
   let strongest: Effect | undefined;
-  for (const f of decidedFindings) {
+  for (let i = 0; i < decidedFindings.length; i++) {
+    const f = decidedFindings[i] as (typeof decidedFindings)[number];
     if (decisionRank[f.decision] > decisionRank[decision]) decision = f.decision;
     environment = stricter(environment, f.environment);
     if (strongest === undefined || effectRank[f.effect] > effectRank[strongest]) strongest = f.effect;
@@ -166,9 +167,11 @@ export function decide(
   const effect: Verdict['effect'] = strongest ?? (unknowns.length > 0 ? 'unknown' : 'none');
 
   const reasons: string[] = [];
-  for (const f of decidedFindings) {
-    if (f.decision === decision && decision !== 'allow') reasons.push(`${f.rule}: ${f.why}`);
-  }
+  if (decision !== 'allow')
+    for (let i = 0; i < decidedFindings.length; i++) {
+      const f = decidedFindings[i] as (typeof decidedFindings)[number];
+      if (f.decision === decision) reasons.push(`${f.rule}: ${f.why}`);
+    }
   if (unknowns.length > 0) {
     reasons.push(
       `${unknowns.length === 1 ? 'one part' : `${unknowns.length} parts`} of the line cannot be known before it runs: needs approval`,

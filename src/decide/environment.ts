@@ -74,12 +74,23 @@ function loweredPatterns(policy: Policy): LoweredPatterns {
 export function environmentOfName(name: string, policy: Policy): EnvironmentName | undefined {
   const patterns = loweredPatterns(policy);
   const n = name.toLowerCase();
-  for (const [env, list] of patterns) {
-    for (const p of list) if (p.includes('*') ? wildcardMatch(p, n) : p === n) return env;
+  // Indexed loops: this runs for every target of every command, mostly before V8 optimizes it.
+  for (let e = 0; e < patterns.length; e++) {
+    const entry = patterns[e] as (typeof patterns)[number];
+    const list = entry[1];
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as string;
+      if (p.includes('*') ? wildcardMatch(p, n) : p === n) return entry[0];
+    }
   }
   const parts = n.split(/[-_./:@]+/);
-  for (const [env, list] of patterns) {
-    for (const p of list) if (!p.includes('*') && parts.includes(p)) return env;
+  for (let e = 0; e < patterns.length; e++) {
+    const entry = patterns[e] as (typeof patterns)[number];
+    const list = entry[1];
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as string;
+      if (!p.includes('*') && parts.includes(p)) return entry[0];
+    }
   }
   return undefined;
 }

@@ -68,9 +68,11 @@ function recognizeAll(
   unknowns: Unknown[],
   depth: number,
 ): void {
-  for (const command of commands) {
+  for (let c = 0; c < commands.length; c++) {
+    const command = commands[c] as SimpleCommand;
     const recognition = recognize(command, ctx);
-    for (const invocation of recognition.invocations) out.push(invocation);
+    const found = recognition.invocations;
+    for (let i = 0; i < found.length; i++) out.push(found[i] as Invocation);
     if (recognition.inner && recognition.inner.length > 0) {
       if (depth >= maxInnerDepth) {
         unknowns.push({
@@ -106,7 +108,9 @@ function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Eva
   for (let invocationIndex = 0; invocationIndex < invocations.length; invocationIndex++) {
     const invocation = invocations[invocationIndex] as Invocation;
     // classify hands back fresh findings: they are ours to complete in place.
-    for (const finding of classify(invocation, options.packs, ctx)) {
+    const found = classify(invocation, options.packs, ctx);
+    for (let i = 0; i < found.length; i++) {
+      const finding = found[i] as Finding;
       finding.invocationIndex = invocationIndex;
       findings.push(finding);
     }

@@ -33,11 +33,13 @@ export class Variables {
   }
 
   set(name: string, value: string | undefined): void {
-    (this.changes ??= new Map()).set(name, value);
+    this.changes ??= new Map();
+    this.changes.set(name, value);
   }
 
   delete(name: string): void {
-    (this.changes ??= new Map()).set(name, UNSET);
+    this.changes ??= new Map();
+    this.changes.set(name, UNSET);
   }
 
   /** Whether anything was assigned or unset since the base environment. */

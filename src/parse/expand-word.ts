@@ -163,7 +163,8 @@ function unescapePattern(pattern: string): string {
 /** Quoted or ordinary literal text that no expansion can touch: most words, so worth a fast path. */
 function plainValue(parts: WordPart[]): string | undefined {
   let value = '';
-  for (const [index, part] of parts.entries()) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as WordPart;
     switch (part.type) {
       case 'Literal':
         if (!isPlainRaw(part.raw, index === 0)) return undefined;

@@ -28,7 +28,8 @@ export function walkRedirectSubstitutions(
 }
 
 function walkParts(parts: WordPart[], state: ShellState, frame: Frame, sink: Sink): void {
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as WordPart;
     if (sink.limitReached) return;
     switch (part.type) {
       case 'DoubleQuoted':

@@ -113,7 +113,8 @@ function walkPipeline(
   const earlier: SimpleCommand[] = [];
   const contexts = [...base.contexts, 'pipeline' as const];
   let producer: SimpleCommand[] | undefined;
-  for (const [index, element] of pipeline.commands.entries()) {
+  for (let index = 0; index < pipeline.commands.length; index++) {
+    const element = pipeline.commands[index] as Command;
     const collector: SimpleCommand[] = [];
     const stdin: StdinSource | undefined = index === 0 ? base.stdin : pipeFrom(earlier, earlier.length);
     const elementFrame = copyFrame(base);

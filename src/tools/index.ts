@@ -85,12 +85,18 @@ const byProgram = new Map<string, Recognizer>();
 for (const recognizer of recognizers)
   for (const program of recognizer.programs) byProgram.set(program, recognizer);
 
+/** Programs no recognizer claims (`ls`, `echo`): looked up once per name, not per command. */
+const unclaimed = new Set<string>();
+
 export function recognizerFor(program: string): Recognizer | undefined {
   const exact = byProgram.get(program);
   if (exact !== undefined) return exact;
+  if (unclaimed.has(program)) return undefined;
   for (const recognizer of recognizers) {
     for (const prefix of recognizer.programPrefixes ?? []) if (program.startsWith(prefix)) return recognizer;
   }
+  // Bounded: a line can name any number of made-up programs.
+  if (unclaimed.size < 10_000) unclaimed.add(program);
   return undefined;
 }
 

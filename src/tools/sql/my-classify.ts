@@ -109,8 +109,11 @@ const KEYWORDS: [RegExp, string, SqlEffect][] = [
 ];
 
 export function classifyByKeyword(text: string): SqlStatement | undefined {
-  for (const [pattern, kind, effect] of KEYWORDS) {
-    if (pattern.test(text)) {
+  for (let i = 0; i < KEYWORDS.length; i++) {
+    const entry = KEYWORDS[i] as (typeof KEYWORDS)[number];
+    if (entry[0].test(text)) {
+      const kind = entry[1];
+      const effect = entry[2];
       const extra =
         effect === 'unknown'
           ? {
