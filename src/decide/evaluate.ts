@@ -159,23 +159,31 @@ const sqlClients = /(?:^|[^\w.-])(psql|mysql|mariadb|sqlite3?)(?![\w.-])/g;
  * as in `kubectl exec db -- psql …`). Without them, SQL would be judged unknown.
  */
 export function prepareEvaluation(text: string): Promise<void> | undefined {
-  if (prepared.size === sqlClientNames) return undefined;
+  if (prepared.size === parserCount) return undefined;
   // Every client name contains `sql` or `maria`: most lines are turned away without a regex.
   if (!text.includes('sql') && !text.includes('maria')) return undefined;
   let programs: Set<string> | undefined;
   for (const match of text.matchAll(sqlClients)) {
     const name = match[1] as string;
-    if (prepared.has(name)) continue;
+    if (prepared.has(parserOf[name] as string)) continue;
     programs ??= new Set();
     programs.add(name);
   }
   if (programs === undefined) return undefined;
   const wanted = programs;
   return prepareSqlParsers(wanted).then(() => {
-    for (const name of wanted) prepared.add(name);
+    for (const name of wanted) prepared.add(parserOf[name] as string);
   });
 }
 
-const sqlClientNames = 5;
-/** Clients whose parsers are loaded: most lines then need no await at all. */
+/** The parser each client's statements need. */
+const parserOf: Record<string, string> = {
+  psql: 'postgres',
+  mysql: 'mysql',
+  mariadb: 'mysql',
+  sqlite: 'sqlite',
+  sqlite3: 'sqlite',
+};
+const parserCount = 3;
+/** Parsers loaded: once all are, no line needs an await or a regex here. */
 const prepared = new Set<string>();

@@ -33,6 +33,13 @@ export class LiteralRun {
 
   /** Ends the run at `to` and appends it to `parts` as a Literal, or a QuotedLiteral when quoted. */
   flush(p: ParserState, to: number, parts: WordPart[], quoted: boolean): void {
+    const part = this.take(p, to, quoted);
+    if (part !== undefined) parts.push(part);
+  }
+
+  /** Ends the run at `to`: its Literal (QuotedLiteral when quoted), if it holds any text. */
+  take(p: ParserState, to: number, quoted: boolean): WordPart | undefined {
+    let part: WordPart | undefined;
     if (to > this.start) {
       const piece = p.text.slice(this.chunk, to);
       const value = this.value + piece;
@@ -40,9 +47,10 @@ export class LiteralRun {
       if (raw.length > 0 || value.length > 0) {
         countNode(p, this.start);
         const span = { start: this.start, end: to };
-        parts.push(quoted ? { type: 'QuotedLiteral', value, span } : { type: 'Literal', value, raw, span });
+        part = quoted ? { type: 'QuotedLiteral', value, span } : { type: 'Literal', value, raw, span };
       }
     }
     this.reset(to);
+    return part;
   }
 }

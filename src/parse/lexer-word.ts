@@ -83,9 +83,13 @@ export function readWord(p: ParserState, mode: WordMode = 'word'): Word | undefi
   }
   if (parens > 0) fail("unexpected EOF while looking for matching `)'", i);
   if (i === start) return undefined;
-  run.flush(p, i, parts, false);
+  const last = run.take(p, i, false);
   p.pos = i;
   countNode(p, start);
+  // Most words are one literal: a one-element array, not one grown by push (17 slots).
+  if (last !== undefined && parts.length === 0)
+    return { type: 'Word', parts: [last], text: text.slice(start, i), span: { start, end: i } };
+  if (last !== undefined) parts.push(last);
   return { type: 'Word', parts, text: text.slice(start, i), span: { start, end: i } };
 }
 
