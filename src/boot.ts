@@ -69,6 +69,13 @@ function writeCachesLater(write: () => void): void {
   unwritten.push(write);
 }
 
+/** A short tag for a path (FNV-1a): no crypto module to load for it. */
+function pathTag(path: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 /** Compiles dist/<name> with its code cache; returns how to run it. Runs nothing itself. */
 function prepare(name: string, kind: string): () => Bundle {
   const file = join(__dirname, name);
@@ -79,7 +86,11 @@ function prepare(name: string, kind: string): () => Bundle {
   const stamp = statSync(file);
   // A new bundle or another Node gets a new cache file; V8 also rejects a mismatched one.
   const base = name.replace(/\.cjs$/, '');
-  const cacheName = `${base}-${kind}${process.version}-${process.arch}-${stamp.size}-${Math.floor(stamp.mtimeMs)}.cache`;
+  // The install's directory is in the name too: two installs sharing one cache directory (a
+  // global one and a project's) would otherwise each remove the other's caches as stale.
+  const untagged = `${base}-${kind}${process.version}-${process.arch}-`;
+  const prefix = `${untagged}${pathTag(__dirname)}-`;
+  const cacheName = `${prefix}${stamp.size}-${Math.floor(stamp.mtimeMs)}.cache`;
   const dir = cacheDir(process.env);
   const cacheFile = join(dir, cacheName);
   let cachedData: Buffer | undefined;
@@ -107,7 +118,7 @@ function prepare(name: string, kind: string): () => Bundle {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);
-        removeStaleCaches(dir, `${base}-${kind}${process.version}-${process.arch}-`, cacheName);
+        removeStaleCaches(dir, prefix, untagged, cacheName);
       } catch {
         // No cache this time; the next run tries again.
       }
@@ -130,15 +141,19 @@ function prepare(name: string, kind: string): () => Bundle {
 }
 
 /**
- * Caches of earlier builds of the same bundle for the same Node: each new build would otherwise
- * leave one behind. Caches for other Node versions stay (several may be in use).
+ * Caches of earlier builds of the same bundle, from this install, for the same Node: each new
+ * build would otherwise leave one behind. Caches for other Node versions and other installs
+ * stay (several may be in use).
  */
-function removeStaleCaches(dir: string, prefix: string, keep: string): void {
+function removeStaleCaches(dir: string, prefix: string, untagged: string, keep: string): void {
   for (const entry of readdirSync(dir)) {
-    // `code-…`: the one cache file of airlock versions with a single bundle.
+    // `code-…`: the one cache file of airlock versions with a single bundle; `untagged`: names
+    // from versions before the install's tag, `<size>-<mtime>.cache` right after the arch.
     if (
       entry !== keep &&
-      (entry.startsWith(prefix) || entry.startsWith('code-')) &&
+      (entry.startsWith(prefix) ||
+        entry.startsWith('code-') ||
+        (entry.startsWith(untagged) && /^\d+-\d+\.cache$/.test(entry.slice(untagged.length)))) &&
       entry.endsWith('.cache')
     ) {
       try {

@@ -70,17 +70,24 @@ describe('code caches', () => {
     expect(statSync(join(cacheDir(), line)).size).toBeGreaterThan(10_000);
   });
 
-  it("removes the caches of earlier builds for this Node, and the old single bundle's", () => {
+  it("removes the caches of this install's earlier builds for this Node, and older layouts'", () => {
     const [line] = named('airlock-main-v');
     if (line === undefined) throw new Error('no line cache');
+    // airlock-main-v<node>-<arch>-<install tag>-<size>-<mtime>.cache
     const earlier = line.replace(/-(\d+)-(\d+)\.cache$/, '-1-1.cache');
+    const untagged = line.replace(/-[0-9a-f]{8}-(\d+)-(\d+)\.cache$/, '-1-1.cache');
+    const otherInstall = line.replace(/-[0-9a-f]{8}-(\d+)-(\d+)\.cache$/, '-0000abcd-1-1.cache');
     const otherNode = line.replace(/-v\d+\.\d+\.\d+-/, '-v99.0.0-');
-    for (const name of [earlier, otherNode, 'code-v20.0.0-x64-1-1.cache'])
+    expect(new Set([line, earlier, untagged, otherInstall, otherNode]).size).toBe(5);
+    for (const name of [earlier, untagged, otherInstall, otherNode, 'code-v20.0.0-x64-1-1.cache'])
       writeFileSync(join(cacheDir(), name), 'x');
     writeFileSync(join(cacheDir(), line), 'damaged, so this run writes a new cache');
     expect(box.run(['check', 'git status']).status).toBe(0);
     expect(caches()).not.toContain(earlier);
+    expect(caches()).not.toContain(untagged);
     expect(caches()).not.toContain('code-v20.0.0-x64-1-1.cache');
+    // Another install's caches and another Node's are theirs to keep.
+    expect(caches()).toContain(otherInstall);
     expect(caches()).toContain(otherNode);
     expect(caches()).toContain(line);
   });
