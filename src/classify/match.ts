@@ -72,18 +72,6 @@ function verbMatches(path: readonly string[], wanted: string): boolean {
   return true;
 }
 
-/** A condition's `flagValue`/`facts` entries, listed once per condition object. */
-const entryLists = new WeakMap<object, [string, unknown][]>();
-
-function entriesOf<V>(record: Record<string, V>): [string, V][] {
-  let list = entryLists.get(record);
-  if (list === undefined) {
-    list = Object.entries(record);
-    entryLists.set(record, list);
-  }
-  return list as [string, V][];
-}
-
 /** Whether any of `wanted` (one or a list) passes: loops, not closures, since this runs for
  * every rule of a tool on every command of a batch. */
 function anyVerb(wanted: string | readonly string[], path: readonly string[]): boolean {
@@ -110,57 +98,100 @@ function anyPositional(wanted: string | readonly string[], positionals: readonly
   return false;
 }
 
-export function conditionMatches(c: Condition, s: MatchSubject): boolean {
-  const inv = s.invocation;
-  if (c.tool !== undefined && !has(c.tool, inv.tool)) return false;
-  if (c.program !== undefined && !has(c.program, inv.program)) return false;
-  if (c.subcommand !== undefined && !anyVerb(c.subcommand, inv.subcommand)) return false;
-  if (c.flag !== undefined && !anyFlag(c.flag, inv.flags)) return false;
-  if (c.flags !== undefined) {
-    for (let i = 0; i < c.flags.length; i++) if (inv.flags[c.flags[i] as string] === undefined) return false;
+type Check = (s: MatchSubject) => boolean;
+
+/**
+ * Each condition compiled once into the checks its keys need, in the order below. Conditions
+ * are objects of many shapes (whatever keys a pack wrote): reading all seventeen possible keys
+ * on every call made every read megamorphic, for every rule of a tool on every command.
+ */
+const compiled = new WeakMap<Condition, Check[]>();
+
+function checksOf(c: Condition): Check[] {
+  const known = compiled.get(c);
+  if (known !== undefined) return known;
+  const checks: Check[] = [];
+  const { tool, program, subcommand, flag, flags, flagValue, fact, facts, positional, positionals } = c;
+  if (tool !== undefined) checks.push((s) => has(tool, s.invocation.tool));
+  if (program !== undefined) checks.push((s) => has(program, s.invocation.program));
+  if (subcommand !== undefined) checks.push((s) => anyVerb(subcommand, s.invocation.subcommand));
+  if (flag !== undefined) checks.push((s) => anyFlag(flag, s.invocation.flags));
+  if (flags !== undefined)
+    checks.push((s) => {
+      for (let i = 0; i < flags.length; i++)
+        if (s.invocation.flags[flags[i] as string] === undefined) return false;
+      return true;
+    });
+  if (flagValue !== undefined) {
+    const entries = Object.entries(flagValue);
+    checks.push((s) => {
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e] as (typeof entries)[number];
+        const wanted = entry[1];
+        const values = s.invocation.flags[entry[0]];
+        if (values === undefined) return false;
+        let found = false;
+        for (let i = 0; i < values.length && !found; i++) found = has(wanted, values[i] as string);
+        if (!found) return false;
+      }
+      return true;
+    });
   }
-  if (c.flagValue !== undefined) {
-    const entries = entriesOf(c.flagValue);
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e] as (typeof entries)[number];
-      const wanted = entry[1];
-      const values = inv.flags[entry[0]];
-      if (values === undefined) return false;
-      let found = false;
-      for (let i = 0; i < values.length && !found; i++) found = has(wanted, values[i] as string);
-      if (!found) return false;
-    }
+  if (fact !== undefined) checks.push((s) => anyKey(fact, s.invocation.facts));
+  if (facts !== undefined) {
+    const entries = Object.entries(facts);
+    checks.push((s) => {
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e] as (typeof entries)[number];
+        const value = s.invocation.facts[entry[0]];
+        if (value === undefined || !has(entry[1], value)) return false;
+      }
+      return true;
+    });
   }
-  if (c.fact !== undefined && !anyKey(c.fact, inv.facts)) return false;
-  if (c.facts !== undefined) {
-    const entries = entriesOf(c.facts);
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e] as (typeof entries)[number];
-      const wanted = entry[1];
-      const value = inv.facts[entry[0]];
-      if (value === undefined || !has(wanted, value)) return false;
-    }
-  }
-  if (c.positional !== undefined && !anyPositional(c.positional, inv.positionals)) return false;
-  if (c.positionals !== undefined) {
-    const n = inv.positionals.length;
-    if (
-      (c.positionals.min !== undefined && n < c.positionals.min) ||
-      (c.positionals.max !== undefined && n > c.positionals.max)
-    )
-      return false;
+  if (positional !== undefined) checks.push((s) => anyPositional(positional, s.invocation.positionals));
+  if (positionals !== undefined) {
+    const { min, max } = positionals;
+    checks.push((s) => {
+      const n = s.invocation.positionals.length;
+      return !((min !== undefined && n < min) || (max !== undefined && n > max));
+    });
   }
   if (c.target !== undefined) {
     const tc = c.target;
-    if (!inv.targets.some((t, i) => targetMatches(t, s.traitsOf(i), tc))) return false;
+    checks.push((s) => s.invocation.targets.some((t, i) => targetMatches(t, s.traitsOf(i), tc)));
   }
   if (c.allTargets !== undefined) {
     const tc = c.allTargets;
-    if (inv.targets.length === 0 || !inv.targets.every((t, i) => targetMatches(t, s.traitsOf(i), tc)))
-      return false;
+    checks.push((s) => {
+      const targets = s.invocation.targets;
+      return targets.length > 0 && targets.every((t, i) => targetMatches(t, s.traitsOf(i), tc));
+    });
   }
-  if (c.any !== undefined && !c.any.some((sub) => conditionMatches(sub, s))) return false;
-  if (c.all !== undefined && !c.all.every((sub) => conditionMatches(sub, s))) return false;
-  if (c.not !== undefined && conditionMatches(c.not, s)) return false;
+  if (c.any !== undefined) {
+    const subs = c.any;
+    checks.push((s) => {
+      for (let i = 0; i < subs.length; i++) if (conditionMatches(subs[i] as Condition, s)) return true;
+      return false;
+    });
+  }
+  if (c.all !== undefined) {
+    const subs = c.all;
+    checks.push((s) => {
+      for (let i = 0; i < subs.length; i++) if (!conditionMatches(subs[i] as Condition, s)) return false;
+      return true;
+    });
+  }
+  if (c.not !== undefined) {
+    const sub = c.not;
+    checks.push((s) => !conditionMatches(sub, s));
+  }
+  compiled.set(c, checks);
+  return checks;
+}
+
+export function conditionMatches(c: Condition, s: MatchSubject): boolean {
+  const checks = checksOf(c);
+  for (let i = 0; i < checks.length; i++) if (!(checks[i] as Check)(s)) return false;
   return true;
 }

@@ -70,7 +70,8 @@ interface AssignmentHead {
 
 /** `NAME=`, `NAME+=`, `NAME[sub]=` at the start of a word's text. */
 export function assignmentHead(text: string): AssignmentHead | undefined {
-  if (!isNameStart(text.charCodeAt(0))) return undefined;
+  // Most words hold no `=` at all: no name to scan.
+  if (!isNameStart(text.charCodeAt(0)) || !text.includes('=')) return undefined;
   let i = 1;
   while (isNameChar(text.charCodeAt(i))) i++;
   const name = text.slice(0, i);
