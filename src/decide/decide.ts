@@ -180,6 +180,7 @@ export function decide(
   if (reasons.length === 0)
     reasons.push(findings.length === 0 ? 'nothing in the line is guarded' : 'every finding is allowed');
   // Order findings strictest first so the prompt and --json lead with what matters.
-  decidedFindings.sort((a, b) => decisionRank[b.decision] - decisionRank[a.decision]);
+  if (decidedFindings.length > 1)
+    decidedFindings.sort((a, b) => decisionRank[b.decision] - decisionRank[a.decision]);
   return { decision, effect, findings: decidedFindings, unknowns: unknowns.slice(), environment, reasons };
 }

@@ -87,9 +87,16 @@ function recognizeAll(
   }
 }
 
-function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Evaluation {
+/**
+ * One context per options object: a batch judges every line with the same options, and what
+ * hangs off the context (the project root, airlock's own paths resolved) is worked out once.
+ */
+const classifyContexts = new WeakMap<EvaluateOptions, ClassifyContext>();
+
+function classifyContextOf(options: EvaluateOptions): ClassifyContext {
+  const known = classifyContexts.get(options);
+  if (known !== undefined) return known;
   const fs = options.fs ?? emptyFs;
-  const policy = options.policy ?? defaultPolicy;
   const ctx: ClassifyContext = {
     env: options.env,
     cwd: options.cwd,
@@ -97,9 +104,16 @@ function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Eva
     projectRoot: options.projectRoot ?? findProjectRoot(options.cwd, fs),
     airlockPaths: options.airlockPaths ?? [],
     fs,
-    regenerable: policy.regenerable,
+    regenerable: (options.policy ?? defaultPolicy).regenerable,
     imageBuild: options.imageBuild === true,
   };
+  classifyContexts.set(options, ctx);
+  return ctx;
+}
+
+function evaluateAnalysis(analysis: LineAnalysis, options: EvaluateOptions): Evaluation {
+  const policy = options.policy ?? defaultPolicy;
+  const ctx = classifyContextOf(options);
   const unknowns: Unknown[] = analysis.unknowns.slice();
   const invocations: Invocation[] = analysis.hazards.map(hazardInvocation);
   recognizeAll(analysis.commands, ctx, invocations, unknowns, 0);

@@ -8,7 +8,10 @@ import type { RecognizeContext, Target } from './invocation.js';
 /** Larger indexes are not read: the answer is then "unknown", which never stops a line. */
 const INDEX_LIMIT = 16 * 1024 * 1024;
 
-/** Per evaluation (the context object), so a long-running process never sees a stale index. */
+/**
+ * Per context object: one per options object (src/decide/evaluate.ts), which lives for one run
+ * of airlock (a check, a batch, a guarded command), in which airlock itself runs nothing.
+ */
 const indexCache = new WeakMap<RecognizeContext, Map<string, string | undefined>>();
 
 /** The index as text (version 2 or 3 only: version 4 compresses paths), cached per context. */
