@@ -72,7 +72,7 @@ function viewOf(subject: MatchSubject): InvocationView {
     subcommand: inv.subcommand,
     flags: inv.flags,
     positionals: inv.positionals,
-    // Object.assign: V8 adds a key to a `{ ...t }` copy ~30x slower.
+    // Object.assign: V8 (Node 20) adds a key to a `{ ...t }` copy ~10x slower (1.5 µs, not 0.15).
     targets: inv.targets.map((t, i) => Object.assign({}, t, { traits: [...subject.traitsOf(i)] })),
     envHints: inv.envHints,
     facts: inv.facts,
