@@ -74,17 +74,44 @@ function connect(store: AuditStore): Db {
   }
 }
 
-/** Runs `work` on the open connection; any failure becomes a value and drops the connection. */
+/** How many times a store operation starts over after SQLite answered BUSY without waiting. */
+const BUSY_RETRIES = 5;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs `work` on the open connection; any failure becomes a value and drops the connection.
+ * SQLite answers BUSY at once, without its busy handler, where waiting could deadlock (a
+ * journal-mode change on a store many processes open at once, a stale read snapshot): seen
+ * once in a full test run, 50 writers racing to chain pending rows. Such an answer within the
+ * busy timeout starts over on a fresh connection; `work` is one transaction, so nothing is
+ * done twice. A store held past the busy timeout still fails at once.
+ */
 export function withDb<T>(store: AuditStore, work: (db: Db) => T): { ok: true; value: T } | StoreFailure {
-  try {
-    store.db ??= connect(store);
-    return { ok: true, value: work(store.db) };
-  } catch (error) {
-    // A corrupt or vanished file must not poison later attempts with a stale handle.
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
     try {
-      closeStore(store);
-    } catch {}
-    return toFailure(error, store.path);
+      store.db ??= connect(store);
+      return { ok: true, value: work(store.db) };
+    } catch (error) {
+      // A corrupt or vanished file must not poison later attempts with a stale handle.
+      try {
+        closeStore(store);
+      } catch {}
+      const waited = Date.now() - started;
+      if (isBusy(error) && attempt < BUSY_RETRIES && waited + 10 < store.busyTimeoutMs) {
+        sleepSync(5 * (attempt + 1));
+        continue;
+      }
+      return toFailure(error, store.path);
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, closeStore, DB_FILE, openStore, queryAudit } from '../../src/audit/index.js';
+import { withDb } from '../../src/audit/store.js';
 import { entry, removeDir, tempStateDir } from './helpers.js';
 
 const dirs: string[] = [];
@@ -102,6 +103,29 @@ describe('appendAudit failures are values, not throws', () => {
     const again = openStore(stateDir);
     expect(appendAudit(again, entry(3))).toMatchObject({ ok: true, id: 2 });
     closeStore(again);
+  });
+
+  it('a BUSY answered at once, within the busy timeout, starts the work over on a fresh connection', () => {
+    const stateDir = dir();
+    const store = openStore(stateDir, { busyTimeoutMs: 5_000 });
+    let calls = 0;
+    const result = withDb(store, (db) => {
+      calls++;
+      // What SQLite throws when it declines to wait (better-sqlite3's SqliteError carries the code).
+      if (calls < 3) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' });
+      return db.pragma('user_version', { simple: true });
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(calls).toBe(3);
+    // Anything else fails at once, as before.
+    let other = 0;
+    const failed = withDb(store, () => {
+      other++;
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    });
+    expect(failed).toMatchObject({ ok: false, reason: 'io' });
+    expect(other).toBe(1);
+    closeStore(store);
   });
 
   it('reading functions throw a typed error that carries the failure', () => {
