@@ -118,11 +118,12 @@ const coldHandover = {
 const { toolsOf } = createRequire(import.meta.url)(join(root, 'dist', 'build', 'load-packs.cjs'));
 // Each pack's rules as JSON text, parsed when a command of one of its tools comes up
 // (src/commands/packs.ts): a `git status` parses the git pack alone.
+const ruleToolsOf = (rules) => [...new Set(rules.flatMap((rule) => toolsOf(rule.match) ?? []))].sort();
 const embed = (packs) =>
   JSON.stringify(
     packs.map(({ rules, ...pack }) => ({
       ...pack,
-      ruleTools: [...new Set(rules.flatMap((rule) => toolsOf(rule.match) ?? []))].sort(),
+      ruleTools: ruleToolsOf(rules),
       rulesJson: JSON.stringify(rules),
     })),
   );
@@ -144,7 +145,7 @@ const leanPacks = loaded.map(({ rules, ...pack }, index) => {
   );
   return {
     ...pack,
-    ruleTools: [...new Set(rules.flatMap((rule) => toolsOf(rule.match) ?? []))].sort(),
+    ruleTools: ruleToolsOf(rules),
     rulesFile: file,
   };
 });
@@ -203,27 +204,9 @@ for (const name of ['airlock-main.cjs', 'airlock-full.cjs']) {
 // libpg-query's JavaScript (its Emscripten glue and index) as one bundle beside its WASM, so the
 // boot loader runs it from a code cache like airlock's own: a psql line with SQL otherwise
 // resolves and compiles ~80 KB from node_modules on every check (~3 ms).
-await build({
-  entryPoints: [createRequire(import.meta.url).resolve('libpg-query')],
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: process.env.AIRLOCK_BUILD_UNMINIFIED !== '1',
-  legalComments: 'none',
-  logLevel: 'warning',
-  outfile: join(root, 'dist', 'pg-parser.cjs'),
-});
-copyFileSync(
-  join(dirname(createRequire(import.meta.url).resolve('libpg-query')), 'libpg-query.wasm'),
-  join(root, 'dist', 'libpg-query.wasm'),
-);
-// node-sql-parser's MySQL and SQLite builds beside it, for the same reason: ~300 KB each that a
-// plain require compiles afresh in every run that reads MySQL or SQLite statements.
-for (const dialect of ['mysql', 'sqlite']) {
-  await build({
-    entryPoints: [createRequire(import.meta.url).resolve(`node-sql-parser/build/${dialect}.js`)],
+const parserBundle = (specifier, name) =>
+  build({
+    entryPoints: [createRequire(import.meta.url).resolve(specifier)],
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
@@ -232,9 +215,17 @@ for (const dialect of ['mysql', 'sqlite']) {
     minify: process.env.AIRLOCK_BUILD_UNMINIFIED !== '1',
     legalComments: 'none',
     logLevel: 'warning',
-    outfile: join(root, 'dist', `sql-${dialect}.cjs`),
+    outfile: join(root, 'dist', name),
   });
-}
+await parserBundle('libpg-query', 'pg-parser.cjs');
+copyFileSync(
+  join(dirname(createRequire(import.meta.url).resolve('libpg-query')), 'libpg-query.wasm'),
+  join(root, 'dist', 'libpg-query.wasm'),
+);
+// node-sql-parser's MySQL and SQLite builds beside it, for the same reason: ~300 KB each that a
+// plain require compiles afresh in every run that reads MySQL or SQLite statements.
+for (const dialect of ['mysql', 'sqlite'])
+  await parserBundle(`node-sql-parser/build/${dialect}.js`, `sql-${dialect}.cjs`);
 await build({
   ...common,
   minify: false,

@@ -6,6 +6,7 @@
 
 import { join } from 'node:path';
 import { backlogDue, listPending } from './audit/pending.js';
+import { bundleLoader } from './bundle-loader.js';
 import type { Cold } from './cold.js';
 
 interface FullBundle {
@@ -18,9 +19,7 @@ let full: FullBundle | undefined;
 function loadFull(): FullBundle {
   if (full !== undefined) return full;
   // The boot loader's, for the code cache; a plain require when run some other way.
-  const load = (globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] as
-    | ((name: string) => unknown)
-    | undefined;
+  const load = bundleLoader();
   full = (
     load !== undefined ? load('airlock-full.cjs') : require(join(__dirname, 'airlock-full.cjs'))
   ) as FullBundle;

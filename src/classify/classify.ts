@@ -121,24 +121,27 @@ export function classify(invocation: Invocation, packs: readonly Pack[], ctx: Cl
     },
   };
   const findings: Finding[] = [];
-  const view: { current?: InvocationView } = {};
-  matchRules(toolRules, subject, findings, view);
+  const view = matchRules(toolRules, subject, findings, undefined);
   matchRules(index.anyTool, subject, findings, view);
   return findings;
 }
 
-/** Indexed: this loop runs for every rule of the tool, mostly before V8 optimizes it. */
+/**
+ * Adds the findings of the rules that match; returns the invocation's view once one was made.
+ * Indexed: this loop runs for every rule of the tool, mostly before V8 optimizes it.
+ */
 function matchRules(
   rules: readonly Rule[],
   subject: MatchSubject,
   findings: Finding[],
-  view: { current?: InvocationView },
-): void {
+  view: InvocationView | undefined,
+): InvocationView | undefined {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as Rule;
     if (!conditionMatches(rule.match, subject)) continue;
     if (rule.unless !== undefined && conditionMatches(rule.unless, subject)) continue;
-    view.current ??= viewOf(subject);
-    findings.push(findingOf(rule, subject, view.current));
+    view ??= viewOf(subject);
+    findings.push(findingOf(rule, subject, view));
   }
+  return view;
 }

@@ -4,6 +4,7 @@
 // Loading is a promise awaited once before the synchronous recognize stage, as for
 // libpg-query; parsing afterwards is synchronous. Not loaded means unknown, never allow.
 
+import { bundleLoader } from '../../bundle-loader.js';
 export type SqlDialect = 'mysql' | 'mariadb' | 'sqlite';
 
 export type MyNode = Record<string, unknown>;
@@ -20,9 +21,7 @@ const loading = new Map<SqlDialect, Promise<void>>();
 async function importBuild(dialect: SqlDialect): Promise<{ Parser: new () => ParserInstance }> {
   // The build copies each dialect's build to dist/sql-<dialect>.cjs, which the boot loader runs
   // from a code cache (as dist/pg-parser.cjs); from source, the package itself.
-  const loadBundle = (globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] as
-    | ((name: string) => unknown)
-    | undefined;
+  const loadBundle = bundleLoader();
   const mysql = dialect === 'mysql' || dialect === 'mariadb';
   if (loadBundle !== undefined) return loadBundle(mysql ? 'sql-mysql.cjs' : 'sql-sqlite.cjs') as never;
   // Literal specifiers so bundlers and type checkers see each one; require, not import(), because

@@ -6,6 +6,7 @@
 // synchronous. If nobody loaded it, parsing reports "not loaded" and the statement is
 // unknown: fail closed, never a silent allow.
 
+import { bundleLoader } from '../../bundle-loader.js';
 export type PgNode = Record<string, unknown>;
 
 export interface PgRawStmt {
@@ -34,9 +35,7 @@ export function loadPostgresParser(): Promise<void> {
     // The build bundles libpg-query's JavaScript as dist/pg-parser.cjs (its WASM beside it), which
     // the boot loader runs from a code cache; from source, the package itself. require, not
     // import(): a script run from a V8 code cache has no loader callback for import().
-    const loadBundle = (globalThis as Record<symbol, unknown>)[Symbol.for('airlock.loadBundle')] as
-      | ((name: string) => unknown)
-      | undefined;
+    const loadBundle = bundleLoader();
     const mod = (
       loadBundle !== undefined ? loadBundle('pg-parser.cjs') : require('libpg-query')
     ) as LibPgQuery & {
